@@ -1,0 +1,69 @@
+/**
+ * The HTTP layer: routes over the pure engines. Nothing here evaluates anything.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { PodsecApp, PodsecEnv } from './http/app-types';
+import { makeProblem, problemResponse, ProblemError } from './http/problem';
+import { registerHealth } from './http/routes/health';
+import { registerOpenApi } from './http/routes/openapi';
+
+export function createApp(): PodsecApp {
+  const app = new OpenAPIHono<PodsecEnv>({
+    // Query/param validation failures from the zod schemas become problem+json 400s.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((issue) => ({
+        path: ['query', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      }));
+      return problemResponse(
+        makeProblem('invalid-query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }),
+      );
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('x-content-type-options', 'nosniff');
+  });
+
+  registerHealth(app);
+  registerOpenApi(app);
+
+  app.notFound((c) => notFoundOrWrongMethod(app, c));
+  app.onError((err) => {
+    if (err instanceof ProblemError) return problemResponse(err.problem, err.headers);
+    // Never a stack trace or an internal message in the answer.
+    return problemResponse(makeProblem('internal', 'An unexpected error occurred while handling the request.'));
+  });
+  return app;
+}
+
+function notFoundOrWrongMethod(app: PodsecApp, c: Context<PodsecEnv>): Response {
+  const path = c.req.path;
+  const methods = new Set<string>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL') continue;
+    if (routePattern(r.path).test(path)) methods.add(r.method);
+  }
+  if (methods.size > 0) {
+    if (methods.has('GET')) methods.add('HEAD');
+    const allow = [...methods].sort().join(', ');
+    return problemResponse(
+      makeProblem('method-not-allowed', `${c.req.method} is not allowed on ${path}; allowed: ${allow}.`, { allowed: [...methods].sort() }),
+      { allow },
+    );
+  }
+  return problemResponse(makeProblem('not-found', `There is nothing at ${path}. The API document is at /openapi.json.`));
+}
+
+const patternCache = new Map<string, RegExp>();
+function routePattern(path: string): RegExp {
+  let re = patternCache.get(path);
+  if (!re) {
+    re = new RegExp('^' + path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+') + '/?$');
+    patternCache.set(path, re);
+  }
+  return re;
+}

@@ -1,0 +1,31 @@
+import type { PodsecApp } from './app-types';
+import { SERVICE_VERSION } from '../version';
+
+export const API_DESCRIPTION = `podsec answers what Kubernetes itself would have answered about pod security:
+which PodSecurityPolicy the admission plugin applies and how it mutates the pod (with the
+apiserver's own rejection messages), which CIS Kubernetes Benchmark 5.2 controls a manifest
+violates for a named benchmark version, and which Pod Security Standards level admits it.
+
+Bodies are Kubernetes manifests as JSON (an object, an array, or a \`List\`) or YAML (one or many
+documents). Every error is an RFC 9457 \`application/problem+json\` object that names the field
+path or the YAML line. Nothing is stored.`;
+
+/** The OpenAPI 3.1 document, generated from the route definitions. */
+export function openApiDocument(app: PodsecApp): Record<string, unknown> {
+  return app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'podsec',
+      version: SERVICE_VERSION,
+      description: API_DESCRIPTION,
+      license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+    },
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'Local server (npm start)' }],
+    tags: [
+      { name: 'Service', description: 'Health, the API document and its reference page.' },
+      { name: 'CIS', description: 'CIS Kubernetes Benchmark section 5.2 (4.2 for managed services).' },
+      { name: 'PSP', description: 'PodSecurityPolicy admission, as the apiserver (1.16–1.24) did it.' },
+      { name: 'PSS', description: 'Pod Security Standards and PSP-to-PSS migration.' },
+    ],
+  }) as unknown as Record<string, unknown>;
+}
