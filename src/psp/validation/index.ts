@@ -1,0 +1,59 @@
+/**
+ * PodSecurityPolicy object validation: policy/validation ValidatePodSecurityPolicy (1.21–1.24),
+ * spec §1.4. Rules run in the apiserver's order (verified against
+ * pkg/apis/policy/validation/validation.go): ObjectMeta, PSP annotations (AppArmor then seccomp),
+ * then the spec checks in ValidatePodSecurityPolicySpec order. The policy is validated as
+ * defaulted (allowPrivilegeEscalation omitted = true); the input is never modified.
+ */
+import type { FieldError } from '../../k8s/field-error';
+import type { PodSecurityPolicy } from '../../k8s/types';
+import { validateAppArmorAnnotations } from './apparmor-annotations';
+import { validateCapabilities } from './capabilities';
+import { validateAllowedCSIDrivers } from './csi-drivers';
+import { validateAllowedFlexVolumes } from './flex-volumes';
+import { validateFSGroup, validateSupplementalGroups } from './group-strategies';
+import { validateAllowedHostPaths } from './host-paths';
+import { validateMetadata } from './metadata';
+import { validateDefaultAllowPrivilegeEscalation } from './privilege-escalation';
+import { validateAllowedProcMountTypes } from './proc-mount';
+import type { PspValidationRule } from './rule';
+import { validateRunAsGroup } from './run-as-group';
+import { validateRunAsUser } from './run-as-user';
+import { validateRuntimeClass } from './runtime-class';
+import { validateSeccompAnnotations } from './seccomp-annotations';
+import { validateSELinux } from './selinux';
+import { validateAllowedUnsafeSysctls, validateForbiddenSysctls, validateSysctlListsDoNotOverlap } from './sysctls';
+import { validateVolumes } from './volumes';
+
+export type { PspValidationRule } from './rule';
+export { PSP_VOLUME_TYPES } from './volumes';
+
+/** Every rule with a stable ID, in apiserver order. Adding a rule = one file + one row. */
+export const PSP_VALIDATION_RULES: ReadonlyArray<{ readonly id: string; readonly validate: PspValidationRule }> = [
+  { id: 'metadata', validate: validateMetadata },
+  { id: 'annotations.apparmor', validate: validateAppArmorAnnotations },
+  { id: 'annotations.seccomp', validate: validateSeccompAnnotations },
+  { id: 'runAsUser', validate: validateRunAsUser },
+  { id: 'runAsGroup', validate: validateRunAsGroup },
+  { id: 'seLinux', validate: validateSELinux },
+  { id: 'supplementalGroups', validate: validateSupplementalGroups },
+  { id: 'fsGroup', validate: validateFSGroup },
+  { id: 'volumes', validate: validateVolumes },
+  { id: 'capabilities', validate: validateCapabilities },
+  { id: 'defaultAllowPrivilegeEscalation', validate: validateDefaultAllowPrivilegeEscalation },
+  { id: 'allowedProcMountTypes', validate: validateAllowedProcMountTypes },
+  { id: 'allowedHostPaths', validate: validateAllowedHostPaths },
+  { id: 'allowedFlexVolumes', validate: validateAllowedFlexVolumes },
+  { id: 'allowedCSIDrivers', validate: validateAllowedCSIDrivers },
+  { id: 'allowedUnsafeSysctls', validate: validateAllowedUnsafeSysctls },
+  { id: 'forbiddenSysctls', validate: validateForbiddenSysctls },
+  { id: 'sysctlOverlap', validate: validateSysctlListsDoNotOverlap },
+  { id: 'runtimeClass', validate: validateRuntimeClass },
+];
+
+/** All field errors of ValidatePodSecurityPolicy, in apiserver order; empty when the policy is valid. */
+export function validatePodSecurityPolicy(psp: PodSecurityPolicy): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const rule of PSP_VALIDATION_RULES) rule.validate(psp, errs);
+  return errs;
+}
