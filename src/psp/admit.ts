@@ -1,0 +1,118 @@
+/**
+ * PodSecurityPolicy admission of one pod (§3), statelessly.
+ *
+ * Decisions (see also the report in the project docs):
+ * - CREATE returns the result of the plugin's mutating phase (Admit); the later validating pass is
+ *   not re-run (it only disagrees in the 1.19.0–1.19.3 seccomp sync case, §3.5).
+ * - The §2.1 API defaults are applied for evaluation but NOT written back: the returned `pod` is the
+ *   submitted pod plus exactly the policy's mutations and the `kubernetes.io/psp` annotation, and
+ *   `patch` turns the submitted pod into it.
+ * - UPDATE never changes the pod (the plugin's validating phase only); hint = the pod's own
+ *   `kubernetes.io/psp` annotation; audit key `…/validate-policy`; denial prefix `unable to validate pod`.
+ * - Evaluations stop at a non-mutating winner, like the plugin's loop.
+ */
+import { formatFieldError, goQuote } from '../k8s/field-error';
+import type { ObjectMeta, PodTemplate } from '../k8s/types';
+import { ANNOTATION, AUDIT_ANNOTATION, REJECTION } from './fields';
+import { carryChanges, diffJson } from './json-patch';
+import { applyPodDefaults } from './pod-defaults';
+import { defaultPodSecurityPolicy } from './policy-defaults';
+import { compileProvider } from './provider';
+import { orderPolicies, selectPolicy } from './select-policy';
+import { semanticEqual } from './semantic-equal';
+import type { AdmissionInput, AdmissionResult } from './types';
+
+/**
+ * The name in `pods "<name>" is forbidden` (admission.NewForbidden / extractResourceName): the
+ * name if non-empty, else generateName if non-empty, else `Unknown`.
+ */
+export function forbiddenPodName(input: AdmissionInput): string {
+  if (input.podName !== undefined) return input.podName;
+  const meta = input.pod.metadata;
+  if (meta.name !== undefined && meta.name !== '') return meta.name;
+  if (meta.generateName !== undefined && meta.generateName !== '') return meta.generateName;
+  return 'Unknown';
+}
+
+function forbidden(name: string, text: string): string {
+  return `pods ${goQuote(name)} is forbidden: ${text}`;
+}
+
+/**
+ * rbac IsOnlyMutatingGCFields (§3.1): the update changes nothing but ownerReferences, finalizers
+ * and selfLink (or nothing at all), compared semantically.
+ */
+export function isOnlyGcFieldUpdate(pod: PodTemplate, oldPod: PodTemplate): boolean {
+  const meta: ObjectMeta = { ...pod.metadata };
+  for (const key of ['ownerReferences', 'finalizers', 'selfLink'] as const) {
+    if (oldPod.metadata[key] === undefined) delete meta[key];
+    else meta[key] = oldPod.metadata[key];
+  }
+  return semanticEqual({ ...pod, metadata: meta }, oldPod);
+}
+
+export function admitPod(input: AdmissionInput): AdmissionResult {
+  const operation = input.operation ?? 'CREATE';
+  const mutationAllowed = operation === 'CREATE';
+  const pod = applyPodDefaults(input.pod);
+
+  if (!mutationAllowed && input.oldPod !== undefined && isOnlyGcFieldUpdate(pod, applyPodDefaults(input.oldPod))) {
+    return { allowed: true, policy: null, pod: input.pod, patch: [], evaluations: [] };
+  }
+
+  const hint = mutationAllowed ? undefined : pod.metadata.annotations?.[ANNOTATION.validatedPsp];
+  const providers = orderPolicies(input.policies, hint).map((p) => compileProvider(defaultPodSecurityPolicy(p)));
+  const usable = input.usablePolicies === undefined ? undefined : new Set(input.usablePolicies);
+  const selection = selectPolicy(providers, pod, {
+    mutationAllowed,
+    isUsable: (name) => usable === undefined || usable.has(name),
+  });
+
+  if (selection.noProviders) {
+    return {
+      allowed: false,
+      policy: null,
+      patch: [],
+      reason: forbidden(forbiddenPodName(input), REJECTION.noProviders),
+      evaluations: selection.evaluations,
+    };
+  }
+
+  const winner = selection.winner;
+  if (winner === undefined) {
+    const prefix = mutationAllowed ? REJECTION.admit : REJECTION.validate;
+    const list = `[${selection.errors.map(formatFieldError).join(' ')}]`;
+    return {
+      allowed: false,
+      policy: null,
+      patch: [],
+      reason: forbidden(forbiddenPodName(input), prefix + list),
+      evaluations: selection.evaluations,
+    };
+  }
+
+  if (!mutationAllowed) {
+    return {
+      allowed: true,
+      policy: winner.name,
+      pod: input.pod,
+      patch: [],
+      evaluations: selection.evaluations,
+      auditAnnotations: { [AUDIT_ANNOTATION.validatePolicy]: winner.name },
+    };
+  }
+
+  const mutated = carryChanges(input.pod, pod, winner.pod) as PodTemplate;
+  const admitted: PodTemplate = {
+    ...mutated,
+    metadata: { ...mutated.metadata, annotations: { ...mutated.metadata.annotations, [ANNOTATION.validatedPsp]: winner.name } },
+  };
+  return {
+    allowed: true,
+    policy: winner.name,
+    pod: admitted,
+    patch: diffJson(input.pod, admitted),
+    evaluations: selection.evaluations,
+    auditAnnotations: { [AUDIT_ANNOTATION.admitPolicy]: winner.name },
+  };
+}

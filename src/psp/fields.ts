@@ -1,0 +1,64 @@
+/**
+ * Field paths, annotation keys and message fragments the PSP engine reuses, in one place.
+ * Paths are Kubernetes' exact (sometimes odd, spec §10.8) field paths.
+ */
+import type { FieldError } from '../k8s/field-error';
+
+export const ANNOTATION = {
+  /** Written on the admitted pod: the chosen policy (create only). */
+  validatedPsp: 'kubernetes.io/psp',
+  seccompPod: 'seccomp.security.alpha.kubernetes.io/pod',
+  seccompContainerPrefix: 'container.seccomp.security.alpha.kubernetes.io/',
+  appArmorContainerPrefix: 'container.apparmor.security.beta.kubernetes.io/',
+  /** On the PSP object. */
+  seccompAllowed: 'seccomp.security.alpha.kubernetes.io/allowedProfileNames',
+  seccompDefault: 'seccomp.security.alpha.kubernetes.io/defaultProfileName',
+  appArmorAllowed: 'apparmor.security.beta.kubernetes.io/allowedProfileNames',
+  appArmorDefault: 'apparmor.security.beta.kubernetes.io/defaultProfileName',
+} as const;
+
+export const AUDIT_ANNOTATION = {
+  admitPolicy: 'podsecuritypolicy.policy.k8s.io/admit-policy',
+  validatePolicy: 'podsecuritypolicy.policy.k8s.io/validate-policy',
+} as const;
+
+export const PATH = {
+  podSecurityContext: 'spec.securityContext',
+  fsGroup: 'spec.securityContext.fsGroup',
+  supplementalGroups: 'spec.securityContext.supplementalGroups',
+  podSeLinuxOptions: 'spec.securityContext.seLinuxOptions',
+  /** Internal pod layout keeps host namespaces in the pod security context (§2.2). */
+  hostNetwork: 'spec.securityContext.hostNetwork',
+  hostPID: 'spec.securityContext.hostPID',
+  hostIPC: 'spec.securityContext.hostIPC',
+  /** The sysctl strategy builds its path from `pod`, not `spec` (§5.15). */
+  sysctls: 'pod.spec.securityContext.sysctls',
+  volumes: 'spec.volumes',
+  runtimeClassName: 'spec.runtimeClassName',
+  /** seccomp and AppArmor errors point at pod annotations with a `pod.` prefix (§5.13, §5.14). */
+  podAnnotations: 'pod.metadata.annotations',
+} as const;
+
+/** fldPath.Key(k): map keys are rendered unquoted in brackets. */
+export function annotationPath(key: string): string {
+  return `${PATH.podAnnotations}[${key}]`;
+}
+
+/** Rejection prefixes (§3.5, 1.18+ wording). */
+export const REJECTION = {
+  admit: 'PodSecurityPolicy: unable to admit pod: ',
+  validate: 'PodSecurityPolicy: unable to validate pod: ',
+  noProviders: 'PodSecurityPolicy: no providers available to validate pod request',
+} as const;
+
+/** Constructors mirroring field.Invalid / Required / Forbidden; `value` is already Go-rendered. */
+export const fieldError = {
+  invalid: (field: string, value: string, detail: string): FieldError => ({ field, type: 'Invalid value', value, detail }),
+  required: (field: string, detail = ''): FieldError => ({ field, type: 'Required value', detail }),
+  forbidden: (field: string, detail: string): FieldError => ({ field, type: 'Forbidden', detail }),
+};
+
+/** Go's `%v` of a []policy.IDRange / []HostPortRange struct slice: `[{1 2} {3 4}]`. */
+export function formatRanges(ranges: ReadonlyArray<{ min: number; max: number }>): string {
+  return `[${ranges.map((r) => `{${r.min} ${r.max}}`).join(' ')}]`;
+}
