@@ -6,10 +6,13 @@ export default defineConfig({
     projects: [
       {
         // Unit, engine and HTTP tests, run inside workerd against src/ through the Worker entry.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // nodejs_compat only in tests: vitest's own runtime imports node:* modules; the Worker does not.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { compatibilityFlags: ['nodejs_compat'] } })],
         test: {
           name: 'workers',
           include: ['test/**/*.test.ts'],
+          // CI machines have 2 cores; the first request of a file also loads the Worker.
+          testTimeout: 30_000,
           exclude: ['test/e2e/**'],
         },
       },

@@ -7,6 +7,13 @@ import type { PodsecApp, PodsecEnv } from './http/app-types';
 import { makeProblem, problemResponse, ProblemError } from './http/problem';
 import { registerHealth } from './http/routes/health';
 import { registerOpenApi } from './http/routes/openapi';
+import { registerDocs } from './http/routes/docs';
+import { registerFindings } from './http/routes/findings';
+import { registerPss } from './http/routes/pss';
+import { registerAdmission } from './http/routes/admission';
+import { registerMigration } from './http/routes/migration';
+import { registerEvaluate } from './http/routes/evaluate';
+import { registerAdmissionReview } from './http/routes/admission-review';
 
 export function createApp(): PodsecApp {
   const app = new OpenAPIHono<PodsecEnv>({
@@ -17,8 +24,13 @@ export function createApp(): PodsecApp {
         path: ['query', ...issue.path.map(String)].join('.'),
         message: issue.message,
       }));
+      // An unknown choice lists the valid ones (e.g. every benchmark name).
+      const choices = result.error.issues.find((i) => i.code === 'invalid_value')?.values;
       return problemResponse(
-        makeProblem('invalid-query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }),
+        makeProblem('invalid-query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+          errors,
+          ...(choices ? { allowed: choices.map(String) } : {}),
+        }),
       );
     },
   });
@@ -30,6 +42,13 @@ export function createApp(): PodsecApp {
 
   registerHealth(app);
   registerOpenApi(app);
+  registerFindings(app);
+  registerAdmission(app);
+  registerPss(app);
+  registerMigration(app);
+  registerEvaluate(app);
+  registerAdmissionReview(app);
+  registerDocs(app);
 
   app.notFound((c) => notFoundOrWrongMethod(app, c));
   app.onError((err) => {

@@ -7,6 +7,8 @@ export interface ProblemFieldError {
   /** Kubernetes field path (`spec.containers[0].securityContext.privileged`), `query.x`, or `body`. */
   path: string;
   message: string;
+  /** The object the field belongs to, as `Kind/name` (`PodSecurityPolicy/restricted`). */
+  object?: string;
   /** 0-based YAML document index, when the body was a stream. */
   document?: number;
   /** 1-based line and column in the request body. */
@@ -29,13 +31,13 @@ export const PROBLEM_KINDS = {
   'bad-request': { status: 400, title: 'Bad request' },
   'invalid-query': { status: 400, title: 'Invalid query parameter' },
   'invalid-body': { status: 400, title: 'Malformed request body' },
-  'too-deep': { status: 400, title: 'Request body nested too deeply' },
+  'nesting-too-deep': { status: 400, title: 'Nesting too deep' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   'too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
-  'invalid-object': { status: 422, title: 'Invalid Kubernetes object' },
+  'invalid-object': { status: 422, title: 'Invalid object' },
   'invalid-policy': { status: 422, title: 'Invalid PodSecurityPolicy' },
   'threshold-crossed': { status: 422, title: 'Findings cross the failOn threshold' },
   internal: { status: 500, title: 'Internal error' },

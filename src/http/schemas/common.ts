@@ -8,6 +8,7 @@ export const ProblemFieldErrorSchema = z
   .object({
     path: z.string().openapi({ description: 'Kubernetes field path, `query.<name>`, or `body`.', example: 'spec.template.spec.containers[0].securityContext.privileged' }),
     message: z.string().openapi({ example: 'expected boolean, got string "true"' }),
+    object: z.string().optional().openapi({ description: 'The object the field belongs to, as `Kind/name`.', example: 'Deployment/web' }),
     document: z.int().min(0).optional().openapi({ description: '0-based index of the YAML document in the request body.' }),
     line: z.int().min(1).optional().openapi({ description: '1-based line in the request body.' }),
     column: z.int().min(1).optional().openapi({ description: '1-based column in the request body.' }),
@@ -17,7 +18,7 @@ export const ProblemFieldErrorSchema = z
 export const ProblemSchema = z
   .object({
     type: z.string().openapi({ description: 'A URN naming the kind of problem (`urn:podsec:problem:<kind>`).', example: 'urn:podsec:problem:invalid-object' }),
-    title: z.string().openapi({ example: 'Invalid Kubernetes object' }),
+    title: z.string().openapi({ example: 'Invalid object' }),
     status: z.int().min(400).max(599).openapi({ example: 422 }),
     detail: z.string().openapi({ example: 'The Deployment "web" (document 0, line 1) cannot be read as Kubernetes would.' }),
     errors: z.array(ProblemFieldErrorSchema).optional(),
@@ -66,4 +67,34 @@ export function problemResponses<const S extends readonly number[]>(...statuses:
     out[s] = { description: descriptions[s] ?? 'Problem.', content: { 'application/problem+json': { schema: ProblemSchema } } };
   }
   return out as { [K in S[number]]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+}
+
+export const KubernetesObjectSchema = z
+  .looseObject({
+    apiVersion: z.string().openapi({ example: 'apps/v1' }),
+    kind: z.string().openapi({ example: 'Deployment' }),
+    metadata: z.looseObject({ name: z.string().optional(), namespace: z.string().optional() }).optional(),
+  })
+  .openapi('KubernetesObject', { description: 'Any Kubernetes object. Pod-bearing kinds and PodSecurityPolicies are evaluated; other kinds are listed as skipped.' });
+
+export const ManifestsJsonSchema = z
+  .union([KubernetesObjectSchema, z.array(KubernetesObjectSchema)])
+  .openapi('ManifestsJson', { description: 'One object, an array of objects, or a `kind: List` (any `*List` with `items`).' });
+
+export const ManifestsYamlSchema = z
+  .string()
+  .openapi('ManifestsYaml', { description: 'A YAML stream: one or many documents separated by `---`; Lists are expanded. Read with YAML 1.1 booleans, as Kubernetes does.' });
+
+/** The request body of every manifest-reading route, in each accepted media type. */
+export function manifestRequestBody(description: string, examples: { json: unknown; yaml: string }) {
+  return {
+    required: true,
+    description,
+    content: {
+      'application/json': { schema: ManifestsJsonSchema, example: examples.json },
+      'application/yaml': { schema: ManifestsYamlSchema, example: examples.yaml },
+      'application/x-yaml': { schema: ManifestsYamlSchema },
+      'text/yaml': { schema: ManifestsYamlSchema },
+    },
+  } as const;
 }

@@ -1,0 +1,125 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { readObject, type PodBearingObject, type PolicyObject } from '../../ingest';
+import { checkNestingDepth } from '../../ingest/nesting';
+import { parseJson } from '../../ingest/parse-json';
+import { admitPod } from '../../psp';
+import { admissionBody, podNameOf } from '../admission-shape';
+import type { PodsecApp, PodsecEnv } from '../app-types';
+import { readBodyText } from '../body';
+import { limitsFrom } from '../config';
+import { ADMISSION_EXAMPLE_JSON, ADMISSION_EXAMPLE_YAML } from '../examples';
+import { ingestProblem, readManifestRequest, requireMediaKind } from '../manifests';
+import { openapiWithRawBody } from '../openapi-route';
+import { requireValidPolicies } from '../policies';
+import { makeProblem, ProblemError, type ProblemFieldError } from '../problem';
+import { ManifestsYamlSchema, problemResponses } from '../schemas/common';
+import { AdmissionRequestSchema, AdmissionResultSchema, AdmissionStreamResponseSchema } from '../schemas/psp';
+
+const admissionRoute = createRoute({
+  method: 'post',
+  path: '/v1/admission',
+  tags: ['PSP'],
+  operationId: 'postAdmission',
+  summary: 'PodSecurityPolicy admission, as the apiserver did it',
+  description: [
+    'Answers what the PodSecurityPolicy admission plugin (Kubernetes 1.16–1.24) would have done with a pod and a set of policies: which policy it applies, how that policy mutates the pod, and, when none admits it, the apiserver\'s exact rejection, with every policy\'s own field errors.',
+    '',
+    'JSON body: `{pod, policies, operation, oldPod, usablePolicies}`; the answer is one `AdmissionResult`. YAML body: a stream holding the policies and one or more pod-bearing objects; the answer is `{results: [AdmissionResult per pod-bearing object, in order]}` (CREATE, every policy usable).',
+    '',
+    'For a workload (Deployment, CronJob, ...) the plugin would see the pods its controller creates: `pod` and `patch` are for the pod template (`{metadata, spec}`), and violation paths stay as the plugin reports them for a pod (`spec.containers[0]...`). The pod name in the message is the template\'s name or generateName, else the workload\'s name.',
+    '',
+    'Errors of several rejecting policies are concatenated in the order the plugin considered them (Kubernetes itself concatenates them in random order). An invalid PodSecurityPolicy is a 422 listing each invalid field with the apiserver\'s validation message; it is never evaluated.',
+  ].join('\n'),
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: AdmissionRequestSchema, example: ADMISSION_EXAMPLE_JSON },
+        'application/yaml': { schema: ManifestsYamlSchema, example: ADMISSION_EXAMPLE_YAML },
+        'application/x-yaml': { schema: ManifestsYamlSchema },
+        'text/yaml': { schema: ManifestsYamlSchema },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The admission decision (200 whether admitted or not). JSON body: one AdmissionResult; YAML body: `{results}`.',
+      content: { 'application/json': { schema: AdmissionResultSchema.or(AdmissionStreamResponseSchema) } },
+    },
+    ...problemResponses(400, 413, 415, 422, 500),
+  },
+});
+
+export function registerAdmission(app: PodsecApp): void {
+  openapiWithRawBody(app, admissionRoute, async (c) => {
+    const kind = requireMediaKind(c);
+    if (kind === 'yaml') {
+      const manifests = await readManifestRequest(c);
+      requireValidPolicies(manifests.policies);
+      const policies = manifests.policies.map((p) => p.policy);
+      const results = manifests.pods.map((p) => ({ object: p.ref, ...admissionBody(p, admitPod({ pod: p.template, policies, podName: podNameOf(p) })) }));
+      return c.json({ results, skipped: manifests.skipped.map((s) => ({ object: s.ref, reason: s.reason })) }, 200);
+    }
+    const request = await readAdmissionRequest(c);
+    requireValidPolicies(request.policies);
+    const result = admitPod({
+      pod: request.pod.template,
+      policies: request.policies.map((p) => p.policy),
+      operation: request.operation,
+      ...(request.oldPod ? { oldPod: request.oldPod.template } : {}),
+      ...(request.usablePolicies ? { usablePolicies: request.usablePolicies } : {}),
+      podName: podNameOf(request.pod),
+    });
+    return c.json({ object: request.pod.ref, ...admissionBody(request.pod, result) }, 200);
+  });
+}
+
+interface AdmissionRequest {
+  pod: PodBearingObject;
+  policies: PolicyObject[];
+  operation: 'CREATE' | 'UPDATE';
+  oldPod?: PodBearingObject;
+  usablePolicies?: string[];
+}
+
+/** The JSON envelope: bounded like every body, its shape checked by its zod schema, its objects by the manifest reader. */
+async function readAdmissionRequest(c: Context<PodsecEnv>): Promise<AdmissionRequest> {
+  const limits = limitsFrom(c.env);
+  const text = await readBodyText(c.req.raw, limits.maxBodyBytes);
+  const depth = checkNestingDepth(text, limits.maxDepth, 'json');
+  if (!depth.ok) {
+    throw new ProblemError(makeProblem('nesting-too-deep', `The body nests deeper than ${limits.maxDepth} levels (PODSEC_MAX_DEPTH) at line ${depth.line}.`, { errors: [{ path: 'body', message: `nesting deeper than ${limits.maxDepth}`, line: depth.line }] }));
+  }
+  let value: unknown;
+  try {
+    value = parseJson(text);
+  } catch (err) {
+    throw ingestProblem(err);
+  }
+  const envelope = AdmissionRequestSchema.safeParse(value);
+  if (!envelope.success) {
+    const errors: ProblemFieldError[] = envelope.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'body', message: i.message }));
+    throw new ProblemError(makeProblem('invalid-body', `The body is not an admission request: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`, { errors }));
+  }
+  const readLimits = { maxDepth: limits.maxDepth, maxObjects: limits.maxObjects, maxAliasCount: limits.maxAliasCount, maxContainers: limits.maxContainers };
+  const body = value as { pod: unknown; policies: unknown[]; oldPod?: unknown };
+  if (envelope.data.policies.length > limits.maxPolicies) {
+    throw new ProblemError(makeProblem('too-large', `The request holds ${envelope.data.policies.length} policies; the limit is ${limits.maxPolicies} (PODSEC_MAX_POLICIES).`, { status: 413, errors: [{ path: 'policies', message: `more than ${limits.maxPolicies} policies` }] }));
+  }
+  try {
+    const pod = readObject(body.pod, 'pod', { limits: readLimits, defaultKind: 'Pod', expect: 'pod' });
+    const policies = body.policies.map((p, i) => readObject(p, `policies[${i}]`, { limits: readLimits, defaultKind: 'PodSecurityPolicy', expect: 'policy' }));
+    const oldPod = body.oldPod === undefined ? undefined : readObject(body.oldPod, 'oldPod', { limits: readLimits, defaultKind: 'Pod', expect: 'pod' });
+    const request: AdmissionRequest = {
+      pod: (pod as { pod: PodBearingObject }).pod,
+      policies: policies.map((p) => (p as { policy: PolicyObject }).policy),
+      operation: envelope.data.operation,
+    };
+    if (oldPod) request.oldPod = (oldPod as { pod: PodBearingObject }).pod;
+    if (envelope.data.usablePolicies) request.usablePolicies = envelope.data.usablePolicies;
+    return request;
+  } catch (err) {
+    throw ingestProblem(err);
+  }
+}
