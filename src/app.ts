@@ -5,12 +5,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { PodsecApp, PodsecEnv } from './http/app-types';
 import { makeProblem, problemResponse, ProblemError } from './http/problem';
+import { securityMiddleware } from './http/security';
 import { registerHealth } from './http/routes/health';
 import { registerOpenApi } from './http/routes/openapi';
 import { registerDocs } from './http/routes/docs';
 import { registerFindings } from './http/routes/findings';
 import { registerPss } from './http/routes/pss';
 import { registerAdmission } from './http/routes/admission';
+import { registerPolicies } from './http/routes/policies';
 import { registerMigration } from './http/routes/migration';
 import { registerEvaluate } from './http/routes/evaluate';
 import { registerAdmissionReview } from './http/routes/admission-review';
@@ -35,15 +37,14 @@ export function createApp(): PodsecApp {
     },
   });
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.res.headers.set('x-content-type-options', 'nosniff');
-  });
+  // nosniff, a content-type on every answer, and CORS only for PODSEC_CORS_ORIGINS.
+  app.use('*', securityMiddleware());
 
   registerHealth(app);
   registerOpenApi(app);
   registerFindings(app);
   registerAdmission(app);
+  registerPolicies(app);
   registerPss(app);
   registerMigration(app);
   registerEvaluate(app);
