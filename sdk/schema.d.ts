@@ -1036,6 +1036,137 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "default": "cis-1.12",
+                     *       "benchmarks": [
+                     *         {
+                     *           "name": "cis-1.12",
+                     *           "title": "CIS Kubernetes 1.12",
+                     *           "section": "5.2",
+                     *           "group": "Pod Security Standards",
+                     *           "kubernetesVersions": [
+                     *             "1.32",
+                     *             "1.33",
+                     *             "1.34"
+                     *           ],
+                     *           "controls": [
+                     *             {
+                     *               "id": "5.2.1",
+                     *               "key": "policy-mechanism",
+                     *               "title": "Ensure that the cluster has at least one active policy control mechanism in place",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.2",
+                     *               "key": "privileged",
+                     *               "title": "Minimize the admission of privileged containers",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.3",
+                     *               "key": "host-pid",
+                     *               "title": "Minimize the admission of containers wishing to share the host process ID namespace",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.4",
+                     *               "key": "host-ipc",
+                     *               "title": "Minimize the admission of containers wishing to share the host IPC namespace",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.5",
+                     *               "key": "host-network",
+                     *               "title": "Minimize the admission of containers wishing to share the host network namespace",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.6",
+                     *               "key": "allow-privilege-escalation",
+                     *               "title": "Minimize the admission of containers with allowPrivilegeEscalation",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.7",
+                     *               "key": "root",
+                     *               "title": "Minimize the admission of root containers",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.8",
+                     *               "key": "net-raw",
+                     *               "title": "Minimize the admission of containers with the NET_RAW capability",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.9",
+                     *               "key": "capabilities-assigned",
+                     *               "title": "Minimize the admission of containers with capabilities assigned",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.10",
+                     *               "key": "windows-hostprocess",
+                     *               "title": "Minimize the admission of Windows HostProcess containers",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.11",
+                     *               "key": "hostpath-volumes",
+                     *               "title": "Minimize the admission of HostPath volumes",
+                     *               "assessment": "Manual"
+                     *             },
+                     *             {
+                     *               "id": "5.2.12",
+                     *               "key": "host-ports",
+                     *               "title": "Minimize the admission of containers which use HostPorts",
+                     *               "assessment": "Manual"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "name": "eks-1.8.0",
+                     *           "title": "CIS EKS 1.8.0",
+                     *           "section": "4.2",
+                     *           "group": "Pod Security Standards",
+                     *           "kubernetesVersions": null,
+                     *           "controls": [
+                     *             {
+                     *               "id": "4.2.1",
+                     *               "key": "privileged",
+                     *               "title": "Minimize the admission of privileged containers",
+                     *               "assessment": "Automated"
+                     *             },
+                     *             {
+                     *               "id": "4.2.2",
+                     *               "key": "host-pid",
+                     *               "title": "Minimize the admission of containers wishing to share the host process ID namespace",
+                     *               "assessment": "Automated"
+                     *             },
+                     *             {
+                     *               "id": "4.2.3",
+                     *               "key": "host-ipc",
+                     *               "title": "Minimize the admission of containers wishing to share the host IPC namespace",
+                     *               "assessment": "Automated"
+                     *             },
+                     *             {
+                     *               "id": "4.2.4",
+                     *               "key": "host-network",
+                     *               "title": "Minimize the admission of containers wishing to share the host network namespace",
+                     *               "assessment": "Automated"
+                     *             },
+                     *             {
+                     *               "id": "4.2.5",
+                     *               "key": "allow-privilege-escalation",
+                     *               "title": "Minimize the admission of containers with allowPrivilegeEscalation",
+                     *               "assessment": "Automated"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BenchmarkList"];
                 };
             };
@@ -1138,24 +1269,167 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "benchmark": {
+                     *         "name": "cis-1.12",
+                     *         "title": "CIS Kubernetes 1.12",
+                     *         "section": "5.2",
+                     *         "group": "Pod Security Standards",
+                     *         "kubernetesVersions": [
+                     *           "1.32",
+                     *           "1.33",
+                     *           "1.34"
+                     *         ]
+                     *       },
+                     *       "objects": [
+                     *         {
+                     *           "object": {
+                     *             "apiVersion": "apps/v1",
+                     *             "kind": "Deployment",
+                     *             "namespace": "shop",
+                     *             "name": "web",
+                     *             "document": 0,
+                     *             "line": 1
+                     *           },
+                     *           "controls": [
+                     *             {
+                     *               "id": "5.2.1",
+                     *               "key": "policy-mechanism",
+                     *               "title": "Ensure that the cluster has at least one active policy control mechanism in place",
+                     *               "assessment": "Manual",
+                     *               "status": "manual",
+                     *               "findings": [],
+                     *               "notes": [
+                     *                 {
+                     *                   "code": "decision-policy-mechanism-pod",
+                     *                   "message": "§5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "id": "5.2.5",
+                     *               "key": "host-network",
+                     *               "title": "Minimize the admission of containers wishing to share the host network namespace",
+                     *               "assessment": "Manual",
+                     *               "status": "fail",
+                     *               "findings": [
+                     *                 {
+                     *                   "path": "spec.template.spec.hostNetwork",
+                     *                   "value": true,
+                     *                   "reason": "host-network",
+                     *                   "message": "pod shares the host network namespace (spec.hostNetwork=true)",
+                     *                   "remediation": "Remove spec.hostNetwork from the pod spec or set it to false."
+                     *                 }
+                     *               ],
+                     *               "notes": []
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "policySet": {
+                     *         "policies": [
+                     *           {
+                     *             "apiVersion": "policy/v1beta1",
+                     *             "kind": "PodSecurityPolicy",
+                     *             "namespace": null,
+                     *             "name": "restricted",
+                     *             "document": 1,
+                     *             "line": 22
+                     *           }
+                     *         ],
+                     *         "controls": [
+                     *           {
+                     *             "id": "5.2.10",
+                     *             "key": "windows-hostprocess",
+                     *             "title": "Minimize the admission of Windows HostProcess containers",
+                     *             "assessment": "Manual",
+                     *             "status": "notApplicable",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-not-expressible-in-psp",
+                     *                 "message": "§5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
+                     *               }
+                     *             ],
+                     *             "quantifier": null,
+                     *             "satisfiedBy": [],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "notApplicable",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "skipped": [],
+                     *       "notes": [
+                     *         {
+                     *           "code": "decision-container-scope",
+                     *           "message": "§4.2: init, regular and ephemeral containers are all evaluated by default (CIS impact text, Pod Security Admission); containerScope=containers evaluates spec.containers[] only, as kube-bench does."
+                     *         },
+                     *         {
+                     *           "code": "decision-capability-grant-spelling",
+                     *           "message": "§4.4: capabilities.add entries are canonicalised (trimmed, upper-cased, CAP_ prefix stripped), so net_raw, NET_RAW and CAP_NET_RAW all grant NET_RAW and \"all\" grants every capability."
+                     *         },
+                     *         {
+                     *           "code": "decision-capability-drop-spelling",
+                     *           "message": "§4.4: a capabilities.drop entry is credited only when its upper-cased spelling is exactly ALL or the capability name without CAP_; a CAP_-prefixed drop such as CAP_NET_RAW is not credited (runtimes add the prefix themselves, so it drops nothing) and is reported as a non-canonical-drop note."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["FindingsResponse"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-yaml",
+                     *       "title": "Invalid YAML",
+                     *       "status": 400,
+                     *       "detail": "document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *       "errors": [
+                     *         {
+                     *           "path": "",
+                     *           "message": "Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
+            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "more than 1048576 bytes"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1165,6 +1439,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type text/plain is not supported; send application/json or application/yaml.",
+                     *       "allowed": [
+                     *         "application/json",
+                     *         "application/yaml",
+                     *         "application/x-yaml",
+                     *         "text/yaml"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1174,6 +1462,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-object",
+                     *       "title": "Invalid object",
+                     *       "status": 422,
+                     *       "detail": "expected boolean, got string \"true\" at spec.containers[0].securityContext.privileged",
+                     *       "errors": [
+                     *         {
+                     *           "path": "spec.containers[0].securityContext.privileged",
+                     *           "message": "expected boolean, got string \"true\"",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 35
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1183,6 +1488,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred while handling the request."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1284,24 +1597,114 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "object": {
+                     *             "apiVersion": "v1",
+                     *             "kind": "Pod",
+                     *             "namespace": "psp-example",
+                     *             "name": "pause",
+                     *             "document": 1,
+                     *             "line": 13
+                     *           },
+                     *           "allowed": true,
+                     *           "policy": "example",
+                     *           "patch": [
+                     *             {
+                     *               "op": "add",
+                     *               "path": "/metadata/annotations",
+                     *               "value": {
+                     *                 "kubernetes.io/psp": "example"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "evaluations": [
+                     *             {
+                     *               "policy": "example",
+                     *               "usable": true,
+                     *               "allowed": true,
+                     *               "mutating": false,
+                     *               "violations": []
+                     *             }
+                     *           ],
+                     *           "pod": {
+                     *             "apiVersion": "v1",
+                     *             "kind": "Pod",
+                     *             "metadata": {
+                     *               "name": "pause",
+                     *               "namespace": "psp-example",
+                     *               "annotations": {
+                     *                 "kubernetes.io/psp": "example"
+                     *               }
+                     *             },
+                     *             "spec": {
+                     *               "containers": [
+                     *                 {
+                     *                   "name": "pause",
+                     *                   "image": "registry.k8s.io/pause"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           },
+                     *           "auditAnnotations": {
+                     *             "podsecuritypolicy.policy.k8s.io/admit-policy": "example"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "skipped": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdmissionResult"] | components["schemas"]["AdmissionResults"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-yaml",
+                     *       "title": "Invalid YAML",
+                     *       "status": 400,
+                     *       "detail": "document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *       "errors": [
+                     *         {
+                     *           "path": "",
+                     *           "message": "Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
+            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "more than 1048576 bytes"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1311,6 +1714,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type text/plain is not supported; send application/json or application/yaml.",
+                     *       "allowed": [
+                     *         "application/json",
+                     *         "application/yaml",
+                     *         "application/x-yaml",
+                     *         "text/yaml"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1320,6 +1737,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-object",
+                     *       "title": "Invalid object",
+                     *       "status": 422,
+                     *       "detail": "expected boolean, got string \"true\" at spec.containers[0].securityContext.privileged",
+                     *       "errors": [
+                     *         {
+                     *           "path": "spec.containers[0].securityContext.privileged",
+                     *           "message": "expected boolean, got string \"true\"",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 35
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1329,6 +1763,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred while handling the request."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1462,12 +1904,29 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-yaml",
+                     *       "title": "Invalid YAML",
+                     *       "status": 400,
+                     *       "detail": "document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *       "errors": [
+                     *         {
+                     *           "path": "",
+                     *           "message": "Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1563,24 +2022,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "level": "restricted",
+                     *       "version": "latest",
+                     *       "resolvedVersion": "v1.37",
+                     *       "objects": [
+                     *         {
+                     *           "object": {
+                     *             "apiVersion": "apps/v1",
+                     *             "kind": "Deployment",
+                     *             "namespace": "shop",
+                     *             "name": "web",
+                     *             "document": 0,
+                     *             "line": 1
+                     *           },
+                     *           "allowed": false,
+                     *           "minimumLevel": "privileged",
+                     *           "forbidden": [
+                     *             {
+                     *               "check": "hostNamespaces",
+                     *               "reason": "host namespaces",
+                     *               "detail": "hostNetwork=true"
+                     *             },
+                     *             {
+                     *               "check": "seccompProfile_restricted",
+                     *               "reason": "seccompProfile",
+                     *               "detail": "pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\""
+                     *             }
+                     *           ],
+                     *           "message": "violates PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true), seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")"
+                     *         }
+                     *       ],
+                     *       "skipped": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["PssResponse"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-yaml",
+                     *       "title": "Invalid YAML",
+                     *       "status": 400,
+                     *       "detail": "document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *       "errors": [
+                     *         {
+                     *           "path": "",
+                     *           "message": "Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
+            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "more than 1048576 bytes"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1590,6 +2115,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type text/plain is not supported; send application/json or application/yaml.",
+                     *       "allowed": [
+                     *         "application/json",
+                     *         "application/yaml",
+                     *         "application/x-yaml",
+                     *         "text/yaml"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1599,6 +2138,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-object",
+                     *       "title": "Invalid object",
+                     *       "status": 422,
+                     *       "detail": "expected boolean, got string \"true\" at spec.containers[0].securityContext.privileged",
+                     *       "errors": [
+                     *         {
+                     *           "path": "spec.containers[0].securityContext.privileged",
+                     *           "message": "expected boolean, got string \"true\"",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 35
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1608,6 +2164,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred while handling the request."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1736,24 +2300,162 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "version": "latest",
+                     *       "resolvedVersion": "v1.37",
+                     *       "policies": [
+                     *         {
+                     *           "object": {
+                     *             "apiVersion": "policy/v1beta1",
+                     *             "kind": "PodSecurityPolicy",
+                     *             "namespace": null,
+                     *             "name": "restricted",
+                     *             "document": 1,
+                     *             "line": 22
+                     *           },
+                     *           "policy": "restricted",
+                     *           "guaranteedLevel": "privileged",
+                     *           "closestLevel": "restricted",
+                     *           "gaps": [
+                     *             {
+                     *               "field": "metadata.annotations[apparmor.security.beta.kubernetes.io/allowedProfileNames]",
+                     *               "check": "appArmorProfile",
+                     *               "level": "baseline",
+                     *               "message": "apparmor.security.beta.kubernetes.io/allowedProfileNames: unset lets containers use any AppArmor profile, including unconfined, which baseline forbids"
+                     *             },
+                     *             {
+                     *               "field": "(no PSP field)",
+                     *               "check": "hostProbesAndHostLifecycle",
+                     *               "level": "baseline",
+                     *               "message": "(no PSP field) probe and lifecycle handlers may set host, which baseline forbids from v1.34"
+                     *             },
+                     *             {
+                     *               "field": "seLinux",
+                     *               "check": "seLinuxOptions",
+                     *               "level": "baseline",
+                     *               "message": "seLinux: RunAsAny lets pods set any seLinuxOptions.type, which baseline forbids except container_t, container_init_t, container_kvm_t and container_engine_t"
+                     *             },
+                     *             {
+                     *               "field": "seLinux",
+                     *               "check": "seLinuxOptions",
+                     *               "level": "baseline",
+                     *               "message": "seLinux: RunAsAny lets pods set seLinuxOptions.user and role, which baseline forbids"
+                     *             }
+                     *           ],
+                     *           "mutations": [
+                     *             {
+                     *               "field": "spec.securityContext.supplementalGroups",
+                     *               "default": [
+                     *                 1
+                     *               ],
+                     *               "message": "supplementalGroups: MustRunAs sets spec.securityContext.supplementalGroups to [1] on pods that leave it unset; workloads must now set it themselves"
+                     *             },
+                     *             {
+                     *               "field": "spec.securityContext.fsGroup",
+                     *               "default": 1,
+                     *               "message": "fsGroup: MustRunAs sets spec.securityContext.fsGroup to 1 on pods that leave it unset; workloads must now set it themselves"
+                     *             },
+                     *             {
+                     *               "field": "spec.containers[*].securityContext.runAsNonRoot",
+                     *               "default": true,
+                     *               "message": "runAsUser: MustRunAsNonRoot sets securityContext.runAsNonRoot to true on every container (init and ephemeral containers too) without an effective runAsNonRoot or runAsUser; workloads must now set it themselves"
+                     *             },
+                     *             {
+                     *               "field": "spec.containers[*].securityContext.capabilities.drop",
+                     *               "default": [
+                     *                 "ALL"
+                     *               ],
+                     *               "message": "requiredDropCapabilities: [\"ALL\"] adds them to the drop list of every container (init and ephemeral containers too); workloads must now set it themselves"
+                     *             },
+                     *             {
+                     *               "field": "spec.containers[*].securityContext.allowPrivilegeEscalation",
+                     *               "default": false,
+                     *               "message": "allowPrivilegeEscalation: false sets securityContext.allowPrivilegeEscalation to false on every container (init and ephemeral containers too) that leaves it unset; workloads must now set it themselves"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "skipped": [],
+                     *       "workloads": [
+                     *         {
+                     *           "object": {
+                     *             "apiVersion": "apps/v1",
+                     *             "kind": "Deployment",
+                     *             "namespace": "shop",
+                     *             "name": "web",
+                     *             "document": 0,
+                     *             "line": 1
+                     *           },
+                     *           "admittedBy": null,
+                     *           "admissionReason": "pods \"Unknown\" is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added]",
+                     *           "mutations": [],
+                     *           "minimumLevel": "privileged",
+                     *           "nextLevelViolation": "violates PodSecurity \"baseline:latest\": host namespaces (hostNetwork=true)"
+                     *         }
+                     *       ],
+                     *       "namespaces": [
+                     *         {
+                     *           "namespace": "shop",
+                     *           "labels": {
+                     *             "pod-security.kubernetes.io/enforce": "privileged",
+                     *             "pod-security.kubernetes.io/enforce-version": "v1.37"
+                     *           },
+                     *           "workloads": 1,
+                     *           "minimumLevel": "privileged"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MigrationResponse"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-yaml",
+                     *       "title": "Invalid YAML",
+                     *       "status": 400,
+                     *       "detail": "document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *       "errors": [
+                     *         {
+                     *           "path": "",
+                     *           "message": "Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
+            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "more than 1048576 bytes"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1763,6 +2465,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type text/plain is not supported; send application/json or application/yaml.",
+                     *       "allowed": [
+                     *         "application/json",
+                     *         "application/yaml",
+                     *         "application/x-yaml",
+                     *         "text/yaml"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1772,6 +2488,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-object",
+                     *       "title": "Invalid object",
+                     *       "status": 422,
+                     *       "detail": "expected boolean, got string \"true\" at spec.containers[0].securityContext.privileged",
+                     *       "errors": [
+                     *         {
+                     *           "path": "spec.containers[0].securityContext.privileged",
+                     *           "message": "expected boolean, got string \"true\"",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 35
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1781,6 +2514,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred while handling the request."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2041,6 +2782,279 @@ export interface operations {
                      *                 "findings": []
                      *               }
                      *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.2",
+                     *             "key": "privileged",
+                     *             "title": "Minimize the admission of privileged containers",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.3",
+                     *             "key": "host-pid",
+                     *             "title": "Minimize the admission of containers wishing to share the host process ID namespace",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.4",
+                     *             "key": "host-ipc",
+                     *             "title": "Minimize the admission of containers wishing to share the host IPC namespace",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.5",
+                     *             "key": "host-network",
+                     *             "title": "Minimize the admission of containers wishing to share the host network namespace",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.6",
+                     *             "key": "allow-privilege-escalation",
+                     *             "title": "Minimize the admission of containers with allowPrivilegeEscalation",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.7",
+                     *             "key": "root",
+                     *             "title": "Minimize the admission of root containers",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.8",
+                     *             "key": "net-raw",
+                     *             "title": "Minimize the admission of containers with the NET_RAW capability",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.9",
+                     *             "key": "capabilities-assigned",
+                     *             "title": "Minimize the admission of containers with capabilities assigned",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.10",
+                     *             "key": "windows-hostprocess",
+                     *             "title": "Minimize the admission of Windows HostProcess containers",
+                     *             "assessment": "Manual",
+                     *             "status": "notApplicable",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-not-expressible-in-psp",
+                     *                 "message": "§5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
+                     *               }
+                     *             ],
+                     *             "quantifier": null,
+                     *             "satisfiedBy": [],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "notApplicable",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.11",
+                     *             "key": "hostpath-volumes",
+                     *             "title": "Minimize the admission of HostPath volumes",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.12",
+                     *             "key": "host-ports",
+                     *             "title": "Minimize the admission of containers which use HostPorts",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
                      *           }
                      *         ]
                      *       },
@@ -2157,12 +3171,8 @@ export interface operations {
                      *         }
                      *       },
                      *       "failOn": {
-                     *         "conditions": [
-                     *           "high"
-                     *         ],
-                     *         "crossed": [
-                     *           "high"
-                     *         ]
+                     *         "conditions": [],
+                     *         "crossed": []
                      *       }
                      *     }
                      */
@@ -2178,7 +3188,6 @@ export interface operations {
                      *               "name": "podsec",
                      *               "version": "0.1.0",
                      *               "semanticVersion": "0.1.0",
-                     *               "informationUri": "https://github.com/podsec/podsec",
                      *               "rules": [
                      *                 {
                      *                   "id": "cis/host-network",
@@ -2499,12 +3508,8 @@ export interface operations {
                      *               }
                      *             },
                      *             "failOn": {
-                     *               "conditions": [
-                     *                 "high"
-                     *               ],
-                     *               "crossed": [
-                     *                 "high"
-                     *               ]
+                     *               "conditions": [],
+                     *               "crossed": []
                      *             }
                      *           }
                      *         }
@@ -2517,7 +3522,7 @@ export interface operations {
                      *     manifest.yaml:17: high pss/hostNamespaces (restricted:latest) Deployment/shop/web spec.template.spec: host namespaces (hostNetwork=true)
                      *     manifest.yaml:17: low pss/seccompProfile_restricted (restricted:latest) Deployment/shop/web spec.template.spec: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")
                      *     manifest.yaml:17: high psp/hostNetwork (restricted) Deployment/shop/web spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
-                     *     summary: objects=1 policies=1 skipped=0 findings=4 high=3 medium=0 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=high crossed=high
+                     *     summary: objects=1 policies=1 skipped=0 findings=4 high=3 medium=0 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=none crossed=none
                      */
                     "text/plain": components["schemas"]["TextReport"];
                     /**
@@ -2646,12 +3651,29 @@ export interface operations {
                     "application/junit+xml": components["schemas"]["JunitReport"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-yaml",
+                     *       "title": "Invalid YAML",
+                     *       "status": 400,
+                     *       "detail": "document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *       "errors": [
+                     *         {
+                     *           "path": "",
+                     *           "message": "Flow sequence in block collection must be sufficiently indented and end with a ]",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2661,15 +3683,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "None of the accepted media types (text/html) is available.",
+                     *       "allowed": [
+                     *         "application/json",
+                     *         "application/sarif+json",
+                     *         "text/plain",
+                     *         "application/xml",
+                     *         "application/junit+xml"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
+            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "more than 1048576 bytes"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2679,6 +3730,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type text/plain is not supported; send application/json or application/yaml.",
+                     *       "allowed": [
+                     *         "application/json",
+                     *         "application/yaml",
+                     *         "application/x-yaml",
+                     *         "text/yaml"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2835,6 +3900,279 @@ export interface operations {
                      *                 "findings": []
                      *               }
                      *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.2",
+                     *             "key": "privileged",
+                     *             "title": "Minimize the admission of privileged containers",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.3",
+                     *             "key": "host-pid",
+                     *             "title": "Minimize the admission of containers wishing to share the host process ID namespace",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.4",
+                     *             "key": "host-ipc",
+                     *             "title": "Minimize the admission of containers wishing to share the host IPC namespace",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.5",
+                     *             "key": "host-network",
+                     *             "title": "Minimize the admission of containers wishing to share the host network namespace",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.6",
+                     *             "key": "allow-privilege-escalation",
+                     *             "title": "Minimize the admission of containers with allowPrivilegeEscalation",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.7",
+                     *             "key": "root",
+                     *             "title": "Minimize the admission of root containers",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.8",
+                     *             "key": "net-raw",
+                     *             "title": "Minimize the admission of containers with the NET_RAW capability",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.9",
+                     *             "key": "capabilities-assigned",
+                     *             "title": "Minimize the admission of containers with capabilities assigned",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.10",
+                     *             "key": "windows-hostprocess",
+                     *             "title": "Minimize the admission of Windows HostProcess containers",
+                     *             "assessment": "Manual",
+                     *             "status": "notApplicable",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-not-expressible-in-psp",
+                     *                 "message": "§5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
+                     *               }
+                     *             ],
+                     *             "quantifier": null,
+                     *             "satisfiedBy": [],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "notApplicable",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.11",
+                     *             "key": "hostpath-volumes",
+                     *             "title": "Minimize the admission of HostPath volumes",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "5.2.12",
+                     *             "key": "host-ports",
+                     *             "title": "Minimize the admission of containers which use HostPorts",
+                     *             "assessment": "Manual",
+                     *             "status": "pass",
+                     *             "findings": [],
+                     *             "notes": [
+                     *               {
+                     *                 "code": "decision-quantifier",
+                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *               }
+                     *             ],
+                     *             "quantifier": "exists",
+                     *             "satisfiedBy": [
+                     *               "restricted"
+                     *             ],
+                     *             "policies": [
+                     *               {
+                     *                 "policy": "restricted",
+                     *                 "status": "pass",
+                     *                 "findings": []
+                     *               }
+                     *             ]
                      *           }
                      *         ]
                      *       },
@@ -2951,12 +4289,8 @@ export interface operations {
                      *         }
                      *       },
                      *       "failOn": {
-                     *         "conditions": [
-                     *           "high"
-                     *         ],
-                     *         "crossed": [
-                     *           "high"
-                     *         ]
+                     *         "conditions": [],
+                     *         "crossed": []
                      *       }
                      *     }
                      */
@@ -2972,7 +4306,6 @@ export interface operations {
                      *               "name": "podsec",
                      *               "version": "0.1.0",
                      *               "semanticVersion": "0.1.0",
-                     *               "informationUri": "https://github.com/podsec/podsec",
                      *               "rules": [
                      *                 {
                      *                   "id": "cis/host-network",
@@ -3293,12 +4626,8 @@ export interface operations {
                      *               }
                      *             },
                      *             "failOn": {
-                     *               "conditions": [
-                     *                 "high"
-                     *               ],
-                     *               "crossed": [
-                     *                 "high"
-                     *               ]
+                     *               "conditions": [],
+                     *               "crossed": []
                      *             }
                      *           }
                      *         }
@@ -3311,7 +4640,7 @@ export interface operations {
                      *     manifest.yaml:17: high pss/hostNamespaces (restricted:latest) Deployment/shop/web spec.template.spec: host namespaces (hostNetwork=true)
                      *     manifest.yaml:17: low pss/seccompProfile_restricted (restricted:latest) Deployment/shop/web spec.template.spec: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")
                      *     manifest.yaml:17: high psp/hostNetwork (restricted) Deployment/shop/web spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
-                     *     summary: objects=1 policies=1 skipped=0 findings=4 high=3 medium=0 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=high crossed=high
+                     *     summary: objects=1 policies=1 skipped=0 findings=4 high=3 medium=0 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=none crossed=none
                      */
                     "text/plain": components["schemas"]["TextReport"];
                     /**
@@ -3438,6 +4767,23 @@ export interface operations {
                      *     </testsuites>
                      */
                     "application/junit+xml": components["schemas"]["JunitReport"];
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:invalid-object",
+                     *       "title": "Invalid object",
+                     *       "status": 422,
+                     *       "detail": "expected boolean, got string \"true\" at spec.containers[0].securityContext.privileged",
+                     *       "errors": [
+                     *         {
+                     *           "path": "spec.containers[0].securityContext.privileged",
+                     *           "message": "expected boolean, got string \"true\"",
+                     *           "document": 0,
+                     *           "line": 8,
+                     *           "column": 35
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3447,6 +4793,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred while handling the request."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3571,6 +4925,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:podsec:problem:method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "GET is not allowed on /v1/findings; allowed: POST.",
+                     *       "allowed": [
+                     *         "POST"
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

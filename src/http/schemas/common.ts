@@ -3,6 +3,7 @@
  * responses are inferred from them, so the document and the code cannot drift apart.
  */
 import { z } from '@hono/zod-openapi';
+import { DEFAULT_LIMITS, LIMIT_VARIABLES } from '../config';
 
 export const ProblemFieldErrorSchema = z
   .object({
@@ -50,23 +51,40 @@ export const SkippedObjectSchema = z
   .object({ object: ObjectRefSchema, reason: z.string().openapi({ example: 'kind Service carries no pod template' }) })
   .openapi('SkippedObject');
 
-/** Responses every route can give, described once. */
+/** `PODSEC_X (default n)` for the limits answered with this status, from the one limits table. */
+function limitList(status: 400 | 413): string {
+  return LIMIT_VARIABLES.filter((v) => v.status === status)
+    .map((v) => `${v.variable} (default ${DEFAULT_LIMITS[v.limit]})`)
+    .join(', ');
+}
+
+/** Responses every route can give, described once, each with an example of what the service sends. */
+const PROBLEM_RESPONSES: Record<number, { description: string; example: z.input<typeof ProblemSchema> }> = {
+  400: {
+    description: 'Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values.',
+    example: { type: 'urn:podsec:problem:invalid-yaml', title: 'Invalid YAML', status: 400, detail: 'document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]', errors: [{ path: '', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', document: 0, line: 8, column: 1 }] },
+  },
+  404: { description: 'No such resource.', example: { type: 'urn:podsec:problem:not-found', title: 'Not found', status: 404, detail: 'There is nothing at /v1/nothing. The API document is at /openapi.json.' } },
+  405: { description: 'The path exists but not for this method.', example: { type: 'urn:podsec:problem:method-not-allowed', title: 'Method not allowed', status: 405, detail: 'GET is not allowed on /v1/findings; allowed: POST.', allowed: ['POST'] } },
+  406: { description: 'The requested output format is not available.', example: { type: 'urn:podsec:problem:not-acceptable', title: 'Not acceptable', status: 406, detail: 'None of the accepted media types (text/html) is available.', allowed: ['application/json', 'application/sarif+json', 'text/plain', 'application/xml', 'application/junit+xml'] } },
+  413: { description: 'The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed.', example: { type: 'urn:podsec:problem:too-large', title: 'Request body too large', status: 413, detail: 'The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).', errors: [{ path: 'body', message: 'more than 1048576 bytes' }] } },
+  415: { description: 'The Content-Type is not JSON or YAML.', example: { type: 'urn:podsec:problem:unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Content-Type text/plain is not supported; send application/json or application/yaml.', allowed: ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml'] } },
+  422: {
+    description: 'The body parsed, but holds an object Kubernetes would reject (wrong field types, invalid PodSecurityPolicy).',
+    example: { type: 'urn:podsec:problem:invalid-object', title: 'Invalid object', status: 422, detail: 'expected boolean, got string "true" at spec.containers[0].securityContext.privileged', errors: [{ path: 'spec.containers[0].securityContext.privileged', message: 'expected boolean, got string "true"', document: 0, line: 8, column: 35 }] },
+  },
+  500: { description: 'An unexpected error; the body never carries a stack trace.', example: { type: 'urn:podsec:problem:internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred while handling the request.' } },
+};
+
+type ProblemResponse = { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema; example: unknown } } };
+
 export function problemResponses<const S extends readonly number[]>(...statuses: S) {
-  const descriptions: Record<number, string> = {
-    400: 'Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values.',
-    404: 'No such resource.',
-    405: 'The path exists but not for this method.',
-    406: 'The requested output format is not available.',
-    413: 'The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB).',
-    415: 'The Content-Type is not JSON or YAML.',
-    422: 'The body parsed, but holds an object Kubernetes would reject (wrong field types, invalid PodSecurityPolicy).',
-    500: 'An unexpected error; the body never carries a stack trace.',
-  };
-  const out: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }> = {};
+  const out: Record<number, ProblemResponse> = {};
   for (const s of statuses) {
-    out[s] = { description: descriptions[s] ?? 'Problem.', content: { 'application/problem+json': { schema: ProblemSchema } } };
+    const r = PROBLEM_RESPONSES[s] ?? { description: 'Problem.', example: { type: 'about:blank', title: 'Problem', status: s, detail: 'Problem.' } };
+    out[s] = { description: r.description, content: { 'application/problem+json': { schema: ProblemSchema, example: r.example } } };
   }
-  return out as { [K in S[number]]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+  return out as { [K in S[number]]: ProblemResponse };
 }
 
 export const KubernetesObjectSchema = z

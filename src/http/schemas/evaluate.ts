@@ -1,0 +1,166 @@
+import { RESPONSE_EXAMPLES } from '../examples';
+/**
+ * Schemas of POST /v1/evaluate. They mirror src/report/types.ts; the route assigns the report to
+ * `z.output<typeof EvaluateResponseSchema>`, so the two are kept in step at compile time.
+ */
+import { z } from '@hono/zod-openapi';
+import { FAIL_ON, FAIL_ON_CONDITIONS, REPORT_FORMAT_NAMES, SEVERITIES } from '../../report';
+import { BenchmarkSchema, ControlResultSchema, FindingsQuerySchema, PolicySetResultSchema } from './cis';
+import { ObjectRefSchema, SkippedObjectSchema } from './common';
+import { AdmissionResultSchema } from './psp';
+import { PssForbiddenSchema, PssLevelSchema, PssQuerySchema } from './pss';
+
+const FAIL_ON_PATTERN = new RegExp(`^(${FAIL_ON_CONDITIONS.join('|')})(,(${FAIL_ON_CONDITIONS.join('|')}))*$`);
+
+export const EvaluateQuerySchema = FindingsQuerySchema.extend({
+  level: PssQuerySchema.shape.level,
+  version: PssQuerySchema.shape.version,
+  format: z
+    .enum(REPORT_FORMAT_NAMES, { error: () => `must be one of ${REPORT_FORMAT_NAMES.join(', ')}` })
+    .optional()
+    .openapi({ param: { name: 'format', in: 'query' }, description: 'Output format; wins over the Accept header. Default: from Accept, else `json`.' }),
+  failOn: z
+    .string()
+    .regex(FAIL_ON_PATTERN, { error: `must be a comma-separated list of ${FAIL_ON_CONDITIONS.join(', ')}` })
+    .optional()
+    .openapi({
+      param: { name: 'failOn', in: 'query' },
+      example: 'high,deny',
+      description: `Comma-separated conditions; when the result crosses any, the status is 422 and the body is still the full report (so \`curl --fail-with-body\` fails a CI step and prints it). ${FAIL_ON_CONDITIONS.map((c) => `\`${c}\`: ${FAIL_ON[c].description}`).join('; ')}. Default: none.`,
+    }),
+  source: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'must not contain control characters' })
+    .optional()
+    .openapi({ param: { name: 'source', in: 'query' }, example: 'deploy/app.yaml', description: 'File name used in SARIF artifact URIs, text `file:line` and JUnit. Default: `manifest.yaml` or `manifest.json` by Content-Type.' }),
+});
+
+export const SeveritySchema = z.enum(SEVERITIES as unknown as ['high', 'medium', 'low']).openapi('Severity', { description: 'podsec severity of a rule (src/report/severity.ts).' });
+
+export const FailOnConditionSchema = z.enum(FAIL_ON_CONDITIONS as [keyof typeof FAIL_ON, ...(keyof typeof FAIL_ON)[]]).openapi('FailOnCondition');
+
+export const ReportFindingSchema = z
+  .object({
+    rule: z.string().openapi({ description: 'Rule ID, also the SARIF rule ID: `cis/<key>`, `pss/<checkId>`, `psp/<field>`.', example: 'cis/privileged' }),
+    engine: z.enum(['cis', 'pss', 'psp']),
+    severity: SeveritySchema,
+    objectIndex: z.int().min(0).nullable().openapi({ description: 'Index in `objects`; null for a finding about the PodSecurityPolicy set.', example: 0 }),
+    object: ObjectRefSchema,
+    path: z.string().openapi({ description: 'Field path: in the submitted object for CIS and PSS; exactly as the PSP plugin reports it (pod paths) for PSP.', example: 'spec.template.spec.containers[0].securityContext.privileged' }),
+    message: z.string().openapi({ example: 'container "app" is privileged' }),
+    context: z.string().nullable().openapi({ description: 'CIS: the benchmark control ID; PSS: `level:version`; PSP: the rejecting policy.', example: '5.2.2' }),
+  })
+  .openapi('ReportFinding', { description: 'One finding, flattened; the text, SARIF and JUnit formats are rendered from these rows.' });
+
+export const PssVerdictSchema = z
+  .object({
+    allowed: z.boolean(),
+    minimumLevel: PssLevelSchema,
+    forbidden: z.array(PssForbiddenSchema),
+    message: z.string().nullable(),
+  })
+  .openapi('PssVerdict');
+
+export const EvaluateObjectSchema = z
+  .object({
+    object: ObjectRefSchema,
+    templatePath: z.string().openapi({ description: "Where the pod template sits in the object ('' for a Pod).", example: 'spec.template' }),
+    admission: AdmissionResultSchema.omit({ object: true }).nullable().openapi({ description: 'PSP admission against the policies of the body; null when the body holds none.' }),
+    cis: z.array(ControlResultSchema),
+    pss: PssVerdictSchema,
+  })
+  .openapi('EvaluateObject');
+
+const countsBySeverity = z.object({ high: z.int(), medium: z.int(), low: z.int() });
+
+export const ReportSummarySchema = z
+  .object({
+    objects: z.int().openapi({ example: 2 }),
+    policies: z.int().openapi({ example: 1 }),
+    skipped: z.int().openapi({ example: 0 }),
+    findings: z.int().openapi({ example: 3 }),
+    bySeverity: countsBySeverity.openapi({ example: { high: 1, medium: 1, low: 1 } }),
+    byRule: z.record(z.string(), z.int()).openapi({ description: 'Findings per rule ID (rules without findings are absent).', example: { 'cis/host-network': 1, 'psp/hostNetwork': 1, 'pss/hostNamespaces': 1 } }),
+    cis: z.object({ pass: z.int(), fail: z.int(), manual: z.int(), notApplicable: z.int(), policySetFailing: z.int() }).openapi({ description: 'Object control results by status, and failing PSP-set controls.' }),
+    pss: z.object({ allowed: z.int(), forbidden: z.int(), minimumLevels: z.object({ privileged: z.int(), baseline: z.int(), restricted: z.int() }) }),
+    admission: z.object({ allowed: z.int(), denied: z.int() }).nullable().openapi({ description: 'null when the body holds no PodSecurityPolicy.' }),
+  })
+  .openapi('ReportSummary');
+
+export const FailOnVerdictSchema = z
+  .object({
+    conditions: z.array(FailOnConditionSchema).openapi({ example: ['high', 'deny'] }),
+    crossed: z.array(FailOnConditionSchema).openapi({ description: 'Conditions the result crosses; non-empty ⇒ status 422.', example: ['high'] }),
+  })
+  .openapi('FailOnVerdict');
+
+export const EvaluateResponseSchema = z
+  .object({
+    source: z.string().openapi({ example: 'manifest.yaml' }),
+    benchmark: BenchmarkSchema.omit({ controls: true }),
+    pss: z.object({ level: PssLevelSchema, version: z.string().openapi({ example: 'latest' }), resolvedVersion: z.string().openapi({ example: 'v1.37' }) }),
+    objects: z.array(EvaluateObjectSchema),
+    policySet: PolicySetResultSchema.nullable(),
+    skipped: z.array(SkippedObjectSchema),
+    findings: z.array(ReportFindingSchema),
+    summary: ReportSummarySchema,
+    failOn: FailOnVerdictSchema,
+  })
+  .openapi('EvaluateResponse');
+
+export const SarifLogSchema = z
+  .looseObject({ $schema: z.string().optional(), version: z.literal('2.1.0'), runs: z.array(z.looseObject({})) })
+  .openapi('SarifLog', { description: 'A SARIF 2.1.0 log (OASIS): one run, rules `cis/<key>`, `pss/<checkId>`, `psp/<field>`.' });
+
+export const TextReportSchema = z.string().openapi('TextReport', { description: 'One line per finding, `<file>:<line>: <severity> <rule> (<context>) <object> <path>: <message>`, then a `summary:` line.' });
+
+export const JunitReportSchema = z.string().openapi('JunitReport', { description: 'JUnit XML: a <testsuite> per object, a <testcase> per control / check / admission.' });
+
+/** Request example: what `kubectl get psp,deploy -o yaml` prints (a List), trimmed. */
+export const EVALUATE_EXAMPLE_YAML = `apiVersion: v1
+kind: List
+items:
+- apiVersion: policy/v1beta1
+  kind: PodSecurityPolicy
+  metadata:
+    name: restricted
+  spec:
+    privileged: false
+    allowPrivilegeEscalation: false
+    requiredDropCapabilities: [ALL]
+    volumes: [configMap, emptyDir, projected, secret, downwardAPI, persistentVolumeClaim]
+    runAsUser: {rule: MustRunAsNonRoot}
+    seLinux: {rule: RunAsAny}
+    supplementalGroups: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
+    fsGroup: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+    namespace: shop
+  spec:
+    selector:
+      matchLabels: {app: web}
+    template:
+      metadata:
+        labels: {app: web}
+      spec:
+        hostNetwork: true
+        containers:
+        - name: app
+          image: nginx:1.27
+          securityContext:
+            runAsNonRoot: true
+            allowPrivilegeEscalation: false
+            capabilities: {drop: [ALL]}
+`;
+
+/** Response examples, one per format: the service's real answers (src/http/response-examples.json, `npm run examples`). */
+export const EVALUATE_RESPONSE_EXAMPLES = {
+  json: RESPONSE_EXAMPLES.postEvaluate?.json,
+  sarif: RESPONSE_EXAMPLES.postEvaluate?.sarif,
+  text: RESPONSE_EXAMPLES.postEvaluate?.text,
+  junit: RESPONSE_EXAMPLES.postEvaluate?.junit,
+};
