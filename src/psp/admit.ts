@@ -16,8 +16,7 @@ import type { ObjectMeta, PodTemplate } from '../k8s/types';
 import { ANNOTATION, AUDIT_ANNOTATION, REJECTION } from './fields';
 import { carryChanges, diffJson } from './json-patch';
 import { applyPodDefaults } from './pod-defaults';
-import { defaultPodSecurityPolicy } from './policy-defaults';
-import { compileProvider } from './provider';
+import { providerFor } from './provider';
 import { orderPolicies, selectPolicy } from './select-policy';
 import { semanticEqual } from './semantic-equal';
 import type { AdmissionInput, AdmissionResult } from './types';
@@ -61,7 +60,7 @@ export function admitPod(input: AdmissionInput): AdmissionResult {
   }
 
   const hint = mutationAllowed ? undefined : pod.metadata.annotations?.[ANNOTATION.validatedPsp];
-  const providers = orderPolicies(input.policies, hint).map((p) => compileProvider(defaultPodSecurityPolicy(p)));
+  const providers = orderPolicies(input.policies, hint).map(providerFor);
   const usable = input.usablePolicies === undefined ? undefined : new Set(input.usablePolicies);
   const selection = selectPolicy(providers, pod, {
     mutationAllowed,

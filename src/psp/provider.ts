@@ -4,7 +4,8 @@
  * strategy = one file under strategies/ and one row per phase it takes part in.
  */
 import type { FieldError } from '../k8s/field-error';
-import type { Container, PodSecurityPolicy, PodTemplate } from '../k8s/types';
+import type { PodSecurityPolicy, PodTemplate } from '../k8s/types';
+import { defaultPodSecurityPolicy } from './policy-defaults';
 import { CONTAINER_KINDS, PodDraft } from './pod-draft';
 import { ALLOW_PRIVILEGE_ESCALATION } from './strategies/allow-privilege-escalation';
 import { APP_ARMOR } from './strategies/app-armor';
@@ -23,7 +24,7 @@ import { SECCOMP } from './strategies/seccomp';
 import { SUPPLEMENTAL_GROUPS } from './strategies/supplemental-groups';
 import { SYSCTLS } from './strategies/sysctls';
 import { VOLUMES } from './strategies/volumes';
-import type { ContainerKind, PspStrategy } from './types';
+import type { PspStrategy } from './types';
 import { ProviderError } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -90,19 +91,55 @@ export interface Provider {
   validate(pod: PodTemplate): FieldError[];
 }
 
-type PodMutator = (draft: PodDraft) => void;
-type ContainerMutator = (draft: PodDraft, kind: ContainerKind, index: number) => void;
-type PodValidator = (pod: PodTemplate, errs: FieldError[]) => void;
-type ContainerValidator = (pod: PodTemplate, c: Container, path: string, errs: FieldError[]) => void;
-
 const FAILED_PROVIDER = {
   mutate: (pod: PodTemplate) => pod,
   validate: () => [],
 };
 
+/**
+ * One phase's work for one policy: the strategies that take part, each with its compiled form, in
+ * phase order. Parallel arrays rather than one closure per strategy: nothing but two arrays is
+ * allocated per policy and phase, and the call sites stay monomorphic per strategy.
+ */
+interface Phase {
+  strategies: AnyStrategy[];
+  compiled: unknown[];
+}
+
+function phase(order: readonly AnyStrategy[], has: (s: AnyStrategy) => boolean, compileOnce: (s: AnyStrategy) => unknown): Phase {
+  const out: Phase = { strategies: [], compiled: [] };
+  for (const s of order) {
+    if (!has(s)) continue;
+    const c = compileOnce(s);
+    if (c === undefined) continue;
+    out.strategies.push(s);
+    out.compiled.push(c);
+  }
+  return out;
+}
+
+/**
+ * Providers already built, by submitted policy object. Policies are the request's own objects
+ * (ingest makes fresh copies; engines never mutate them) and a provider holds no state between
+ * calls, so a request with many pods compiles each policy once, and entries go away with the
+ * request's objects (WeakMap: nothing outlives the request).
+ */
+const PROVIDERS = new WeakMap<PodSecurityPolicy, Provider>();
+
+/** The provider of a submitted (not yet defaulted) policy: §1.3 defaulting, then compileProvider, once per object. */
+export function providerFor(psp: PodSecurityPolicy): Provider {
+  let provider = PROVIDERS.get(psp);
+  if (provider === undefined) {
+    provider = compileProvider(defaultPodSecurityPolicy(psp));
+    PROVIDERS.set(psp, provider);
+  }
+  return provider;
+}
+
 /** Builds the provider for an already defaulted (§1.3) policy. */
 export function compileProvider(psp: PodSecurityPolicy): Provider {
   const name = psp.metadata.name ?? '';
+  // Each strategy is compiled once even when it takes part in several phases.
   const compiled = new Map<AnyStrategy, unknown>();
   const buildErrors: string[] = [];
   const compileOnce = (s: AnyStrategy): unknown => {
@@ -124,49 +161,37 @@ export function compileProvider(psp: PodSecurityPolicy): Provider {
     return { name, error, ...FAILED_PROVIDER };
   }
 
-  const podMutators: PodMutator[] = [];
-  for (const s of POD_MUTATION_ORDER) {
-    const c = compileOnce(s);
-    if (c !== undefined && s.mutatePod) podMutators.push((d) => s.mutatePod!(c, d));
-  }
-  const containerMutators: ContainerMutator[] = [];
-  for (const s of CONTAINER_MUTATION_ORDER) {
-    const c = compileOnce(s);
-    if (c !== undefined && s.mutateContainer) containerMutators.push((d, k, i) => s.mutateContainer!(c, d, k, i));
-  }
-  const podValidators: PodValidator[] = [];
-  for (const s of POD_VALIDATION_ORDER) {
-    const c = compileOnce(s);
-    if (c !== undefined && s.validatePod) podValidators.push((p, errs) => s.validatePod!(c, p, errs));
-  }
-  const containerValidators: ContainerValidator[] = [];
-  for (const s of CONTAINER_VALIDATION_ORDER) {
-    const c = compileOnce(s);
-    if (c !== undefined && s.validateContainer) containerValidators.push((p, ct, path, errs) => s.validateContainer!(c, p, ct, path, errs));
-  }
+  const podMutators = phase(POD_MUTATION_ORDER, (s) => s.mutatePod !== undefined, compileOnce);
+  const containerMutators = phase(CONTAINER_MUTATION_ORDER, (s) => s.mutateContainer !== undefined, compileOnce);
+  const podValidators = phase(POD_VALIDATION_ORDER, (s) => s.validatePod !== undefined, compileOnce);
+  const containerValidators = phase(CONTAINER_VALIDATION_ORDER, (s) => s.validateContainer !== undefined, compileOnce);
 
   return {
     name,
     mutate(pod) {
       const draft = new PodDraft(pod);
-      for (const m of podMutators) m(draft);
-      if (containerMutators.length > 0) {
+      const pm = podMutators.strategies;
+      for (let j = 0; j < pm.length; j++) pm[j]!.mutatePod!(podMutators.compiled[j], draft);
+      const cm = containerMutators.strategies;
+      if (cm.length > 0) {
         for (const kind of CONTAINER_KINDS) {
           const n = pod.spec[kind]?.length ?? 0;
-          for (let i = 0; i < n; i++) for (const m of containerMutators) m(draft, kind, i);
+          for (let i = 0; i < n; i++) for (let j = 0; j < cm.length; j++) cm[j]!.mutateContainer!(containerMutators.compiled[j], draft, kind, i);
         }
       }
       return draft.pod;
     },
     validate(pod) {
       const errs: FieldError[] = [];
-      for (const v of podValidators) v(pod, errs);
+      const pv = podValidators.strategies;
+      for (let j = 0; j < pv.length; j++) pv[j]!.validatePod!(podValidators.compiled[j], pod, errs);
+      const cv = containerValidators.strategies;
       for (const kind of CONTAINER_KINDS) {
         const list = pod.spec[kind];
         if (list === undefined) continue;
         for (let i = 0; i < list.length; i++) {
           const path = `spec.${kind}[${i}]`;
-          for (const v of containerValidators) v(pod, list[i]!, path, errs);
+          for (let j = 0; j < cv.length; j++) cv[j]!.validateContainer!(containerValidators.compiled[j], pod, list[i]!, path, errs);
         }
       }
       return errs;
