@@ -5,7 +5,7 @@
  * Pure: runs the engines, no I/O.
  */
 import { evaluatePodControls, evaluatePolicySet, findBenchmark, type CisOptions, type ControlResult, type Finding } from '../cis';
-import { admissionBody, podNameOf } from '../http/admission-shape';
+import { admissionBody, podNameOf } from './admission-shape';
 import type { Manifests, ObjectRef, PodBearingObject } from '../ingest';
 import { admitPod } from '../psp';
 import type { PodSecurityPolicy } from '../k8s/types';

@@ -6,7 +6,7 @@
 import type { BenchmarkInfo, ControlResult, PolicySetControl } from '../cis';
 import type { ObjectRef } from '../ingest';
 import type { PssForbidden, PssLevel } from '../pss';
-import type { AdmissionResultBody } from '../http/admission-shape';
+import type { AdmissionResultBody } from './admission-shape';
 import type { FailOnCondition } from './fail-on';
 import type { RuleId, Severity } from './severity';
 

@@ -4,7 +4,7 @@ import { readObject, type PodBearingObject, type PolicyObject } from '../../inge
 import { checkNestingDepth } from '../../ingest/nesting';
 import { parseJson } from '../../ingest/parse-json';
 import { admitPod } from '../../psp';
-import { admissionBody, podNameOf } from '../admission-shape';
+import { admissionBody, podNameOf } from '../../report/admission-shape';
 import type { PodsecApp, PodsecEnv } from '../app-types';
 import { readBodyText } from '../body';
 import { limitsFrom } from '../config';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { AdmissionResultBody } from '../../report/admission-shape';
 import { KubernetesObjectSchema, ObjectRefSchema, SkippedObjectSchema } from './common';
 
 export const PspViolationSchema = z
@@ -53,3 +54,8 @@ export const AdmissionRequestSchema = z
     usablePolicies: z.array(z.string()).optional().openapi({ description: "Names of the policies the requesting user or the pod's service account may use; default: every supplied policy." }),
   })
   .openapi('AdmissionRequest');
+
+// The engine-side shape (src/report/admission-shape.ts) and this schema must describe the same answer.
+type _SameAdmissionShape = [AdmissionResultBody] extends [z.output<typeof AdmissionResultSchema>] ? true : never;
+const _sameAdmissionShape: _SameAdmissionShape = true;
+void _sameAdmissionShape;

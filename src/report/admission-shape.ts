@@ -2,12 +2,20 @@
  * How an admission decision is shown for a pod-bearing object (the `AdmissionResult` schema).
  * Shared by POST /v1/admission and POST /v1/evaluate. Pure: no HTTP, only shapes.
  */
-import type { z } from '@hono/zod-openapi';
-import type { PodBearingObject } from '../ingest';
+import type { ObjectRef, PodBearingObject } from '../ingest';
 import type { AdmissionResult } from '../psp';
-import type { AdmissionResultSchema } from './schemas/psp';
 
-export type AdmissionResultBody = z.output<typeof AdmissionResultSchema>;
+/** The `AdmissionResult` answer (schema: src/http/schemas/psp.ts, checked against this type there). */
+export interface AdmissionResultBody {
+  object?: ObjectRef;
+  allowed: boolean;
+  policy: string | null;
+  pod?: Record<string, unknown>;
+  patch: AdmissionResult['patch'];
+  reason?: string;
+  evaluations: AdmissionResult['evaluations'];
+  auditAnnotations?: Record<string, string>;
+}
 
 /** The pod a controller would create is named from the template, else after its owner. */
 export function podNameOf(p: PodBearingObject): string {
