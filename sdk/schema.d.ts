@@ -1384,7 +1384,7 @@ export interface operations {
                     "application/json": components["schemas"]["FindingsResponse"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1410,7 +1410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
+            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1659,7 +1659,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdmissionResult"] | components["schemas"]["AdmissionResults"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1685,7 +1685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
+            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1904,7 +1904,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2060,7 +2060,7 @@ export interface operations {
                     "application/json": components["schemas"]["PssResponse"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2086,7 +2086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
+            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2410,7 +2410,7 @@ export interface operations {
                     "application/json": components["schemas"]["MigrationResponse"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,7 +2436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
+            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3651,7 +3651,7 @@ export interface operations {
                     "application/junit+xml": components["schemas"]["JunitReport"];
                 };
             };
-            /** @description Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values. */
+            /** @description Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: PODSEC_MAX_DEPTH (default 64), PODSEC_MAX_ALIASES (default 100). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3701,7 +3701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed. */
+            /** @description A size limit was crossed: PODSEC_MAX_BODY_BYTES (default 1048576), PODSEC_MAX_OBJECTS (default 1000), PODSEC_MAX_CONTAINERS (default 100), PODSEC_MAX_POLICIES (default 1000), PODSEC_MAX_STRING_LENGTH (default 65536). The limits table is in the API description. */
             413: {
                 headers: {
                     [name: string]: unknown;

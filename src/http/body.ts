@@ -9,11 +9,21 @@ import { makeProblem, ProblemError } from './problem';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/**
+ * A body a little over the limit is read to its end and dropped (nothing kept), so the client sees
+ * the 413 on a connection that stays usable instead of a reset mid-upload; past this many times the
+ * limit the rest is not read at all (the connection is closed), bounding the work per request.
+ */
+export const DRAIN_FACTOR = 4;
+
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null) {
     const n = Number(declared);
-    if (Number.isFinite(n) && n > maxBytes) throw tooLarge(maxBytes);
+    if (Number.isFinite(n) && n > maxBytes) {
+      if (n <= maxBytes * DRAIN_FACTOR && request.body !== null) await drain(request.body.getReader(), n);
+      throw tooLarge(maxBytes);
+    }
   }
   if (request.body === null) return '';
   const reader = request.body.getReader();
@@ -24,7 +34,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      await drain(reader, maxBytes * DRAIN_FACTOR - total);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
@@ -34,6 +44,30 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     return decoder.decode(bytes);
   } catch {
     throw new ProblemError(makeProblem('invalid-body', 'The request body is not valid UTF-8.', { errors: [{ path: 'body', message: 'invalid UTF-8 byte sequence' }] }));
+  }
+}
+
+/**
+ * A request answered without reading its body (415, 404, 405, a bad query) would otherwise have
+ * its connection reset under the client mid-upload: read and drop it, within the same bound.
+ */
+export async function discardUnreadBody(request: Request, maxBytes: number): Promise<void> {
+  if (request.body === null || request.bodyUsed || request.body.locked) return;
+  await drain(request.body.getReader(), maxBytes * DRAIN_FACTOR);
+}
+
+/** Reads and drops at most `budget` more bytes, then cancels whatever is left. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  try {
+    let left = budget;
+    while (left > 0) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      left -= value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // A client that went away: nothing to answer to, nothing to keep.
   }
 }
 

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { IngestError, mediaKindOf, readManifests, type Manifests, type MediaKind } from '../ingest';
 import type { PodsecEnv } from './app-types';
 import { readBodyText } from './body';
-import { limitsFrom } from './config';
+import { limitsFrom, readLimitsOf, type Limits } from './config';
 import { makeProblem, ProblemError, type ProblemKind } from './problem';
 
 export const MANIFEST_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml'] as const;
@@ -33,16 +33,25 @@ export async function readManifestRequest(c: Context<PodsecEnv>): Promise<Manife
   const kind = requireMediaKind(c);
   const limits = limitsFrom(c.env);
   const text = await readBodyText(c.req.raw, limits.maxBodyBytes);
+  let manifests: Manifests;
   try {
-    return readManifests(text, kind, {
-      maxDepth: limits.maxDepth,
-      maxObjects: limits.maxObjects,
-      maxAliasCount: limits.maxAliasCount,
-      maxContainers: limits.maxContainers,
-    });
+    manifests = readManifests(text, kind, readLimitsOf(limits));
   } catch (err) {
     throw ingestProblem(err);
   }
+  requirePolicyCount(manifests.policies.length, limits, 'body');
+  return manifests;
+}
+
+/** PODSEC_MAX_POLICIES: each policy is validated and compiled per request, so their number is bounded. */
+export function requirePolicyCount(count: number, limits: Limits, path: string): void {
+  if (count <= limits.maxPolicies) return;
+  throw new ProblemError(
+    makeProblem('too-large', `The request holds ${count} PodSecurityPolicies; the limit is ${limits.maxPolicies} (PODSEC_MAX_POLICIES).`, {
+      status: 413,
+      errors: [{ path, message: `more than ${limits.maxPolicies} policies` }],
+    }),
+  );
 }
 
 /** An IngestError as a problem; anything else is rethrown (and becomes a 500 without details). */

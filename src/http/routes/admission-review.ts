@@ -5,7 +5,7 @@ import { parseJson } from '../../ingest/parse-json';
 import { answerAdmissionReview, loadWebhookConfig, refuseReview, type AdmissionReviewResponse } from '../../webhook';
 import type { PodsecApp } from '../app-types';
 import { readBodyText } from '../body';
-import { limitsFrom } from '../config';
+import { limitsFrom, readLimitsOf } from '../config';
 import { openapiWithRawBody } from '../openapi-route';
 import { problemResponses } from '../schemas/common';
 import { ProblemError } from '../problem';
@@ -60,7 +60,7 @@ export function registerAdmissionReview(app: PodsecApp): void {
         answer = refuseReview('admission.k8s.io/v1', '', 'badRequest', `the body nests deeper than ${limits.maxDepth} levels (PODSEC_MAX_DEPTH) at line ${depth.line}`);
       } else {
         const config = loadWebhookConfig(c.env ?? {});
-        const readLimits = { maxDepth: limits.maxDepth, maxObjects: limits.maxObjects, maxAliasCount: limits.maxAliasCount, maxContainers: limits.maxContainers };
+        const readLimits = readLimitsOf(limits);
         answer = answerAdmissionReview(parseJson(text), { ...(query.mode !== undefined ? { mode: query.mode } : {}), config, limits: readLimits });
       }
     } catch (err) {

@@ -7,7 +7,7 @@ import { admitPod } from '../../psp';
 import { admissionBody, podNameOf } from '../../report/admission-shape';
 import type { PodsecApp, PodsecEnv } from '../app-types';
 import { readBodyText } from '../body';
-import { limitsFrom } from '../config';
+import { limitsFrom, readLimitsOf } from '../config';
 import { ADMISSION_EXAMPLE_JSON, ADMISSION_EXAMPLE_YAML, RESPONSE_EXAMPLES } from '../examples';
 import { ingestProblem, readManifestRequest, requireMediaKind } from '../manifests';
 import { openapiWithRawBody } from '../openapi-route';
@@ -102,7 +102,7 @@ async function readAdmissionRequest(c: Context<PodsecEnv>): Promise<AdmissionReq
     const errors: ProblemFieldError[] = envelope.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'body', message: i.message }));
     throw new ProblemError(makeProblem('invalid-body', `The body is not an admission request: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`, { errors }));
   }
-  const readLimits = { maxDepth: limits.maxDepth, maxObjects: limits.maxObjects, maxAliasCount: limits.maxAliasCount, maxContainers: limits.maxContainers };
+  const readLimits = readLimitsOf(limits);
   const body = value as { pod: unknown; policies: unknown[]; oldPod?: unknown };
   if (envelope.data.policies.length > limits.maxPolicies) {
     throw new ProblemError(makeProblem('too-large', `The request holds ${envelope.data.policies.length} policies; the limit is ${limits.maxPolicies} (PODSEC_MAX_POLICIES).`, { status: 413, errors: [{ path: 'policies', message: `more than ${limits.maxPolicies} policies` }] }));

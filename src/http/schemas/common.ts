@@ -61,13 +61,13 @@ function limitList(status: 400 | 413): string {
 /** Responses every route can give, described once, each with an example of what the service sends. */
 const PROBLEM_RESPONSES: Record<number, { description: string; example: z.input<typeof ProblemSchema> }> = {
   400: {
-    description: 'Malformed body or query: YAML/JSON syntax (with line and column), nesting deeper than the limit, YAML aliases over the limit, custom tags, unknown query values.',
+    description: `Malformed body or query: YAML/JSON syntax (with line and column), invalid UTF-8, custom YAML tags, unknown query values, or a limit crossed: ${limitList(400)}.`,
     example: { type: 'urn:podsec:problem:invalid-yaml', title: 'Invalid YAML', status: 400, detail: 'document 0 is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]', errors: [{ path: '', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', document: 0, line: 8, column: 1 }] },
   },
   404: { description: 'No such resource.', example: { type: 'urn:podsec:problem:not-found', title: 'Not found', status: 404, detail: 'There is nothing at /v1/nothing. The API document is at /openapi.json.' } },
   405: { description: 'The path exists but not for this method.', example: { type: 'urn:podsec:problem:method-not-allowed', title: 'Method not allowed', status: 405, detail: 'GET is not allowed on /v1/findings; allowed: POST.', allowed: ['POST'] } },
   406: { description: 'The requested output format is not available.', example: { type: 'urn:podsec:problem:not-acceptable', title: 'Not acceptable', status: 406, detail: 'None of the accepted media types (text/html) is available.', allowed: ['application/json', 'application/sarif+json', 'text/plain', 'application/xml', 'application/junit+xml'] } },
-  413: { description: 'The request body exceeds the size limit (PODSEC_MAX_BODY_BYTES, default 1 MiB) or holds more objects, containers or policies than allowed.', example: { type: 'urn:podsec:problem:too-large', title: 'Request body too large', status: 413, detail: 'The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).', errors: [{ path: 'body', message: 'more than 1048576 bytes' }] } },
+  413: { description: `A size limit was crossed: ${limitList(413)}. The limits table is in the API description.`, example: { type: 'urn:podsec:problem:too-large', title: 'Request body too large', status: 413, detail: 'The request body exceeds the limit of 1048576 bytes (PODSEC_MAX_BODY_BYTES).', errors: [{ path: 'body', message: 'more than 1048576 bytes' }] } },
   415: { description: 'The Content-Type is not JSON or YAML.', example: { type: 'urn:podsec:problem:unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Content-Type text/plain is not supported; send application/json or application/yaml.', allowed: ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml'] } },
   422: {
     description: 'The body parsed, but holds an object Kubernetes would reject (wrong field types, invalid PodSecurityPolicy).',

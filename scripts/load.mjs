@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+/**
+ * `npm run load`: autocannon against the Worker bundle served locally by Miniflare (workerd) on
+ * 127.0.0.1 (loopback only), mixing valid, invalid and hostile requests. Reports requests, answers
+ * by status, errors, latency p50/p99, and the resident memory of the workerd process sampled
+ * through the run (start, end, and the trend of the second half).
+ *
+ * The bar: zero 5xx, zero socket errors/timeouts, and no memory growth trend. Exit status 1 otherwise.
+ *
+ *   npm run load                          # 60 s, 64 connections (the issue's numbers)
+ *   npm run load -- --duration 10 --connections 16
+ *   npm run load -- --no-build            # reuse the last bundle in $TMPDIR/podsec-load
+ *
+ * Bounded: the run stops after --duration seconds (at most 600) and at most --max-requests
+ * requests (default 5,000,000); the server listens on 127.0.0.1 with a random port.
+ */
+import autocannon from 'autocannon';
+import { Miniflare } from 'miniflare';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '64' },
+    'max-requests': { type: 'string', default: '5000000' },
+    'no-build': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const duration = Math.min(600, Math.max(1, Number(args.duration)));
+const connections = Math.min(512, Math.max(1, Number(args.connections)));
+const maxRequests = Math.max(1, Number(args['max-requests']));
+const outdir = join(tmpdir(), 'podsec-load');
+
+// ---- the mix ------------------------------------------------------------------------------------
+const POD_YAML = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: nginx\n    securityContext: {privileged: true}\n';
+const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { hostNetwork: true, containers: [{ name: 'app', image: 'nginx', ports: [{ containerPort: 80, hostPort: 80 }] }] } } } };
+const PSP = { apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', metadata: { name: 'restricted' }, spec: { privileged: false, runAsUser: { rule: 'MustRunAsNonRoot' }, seLinux: { rule: 'RunAsAny' }, supplementalGroups: { rule: 'MustRunAs', ranges: [{ min: 1, max: 65535 }] }, fsGroup: { rule: 'MustRunAs', ranges: [{ min: 1, max: 65535 }] }, volumes: ['configMap', 'secret', 'emptyDir'] } };
+const laughs = ['l0: &l0 "lol"', ...Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`)].join('\n');
+const json = (body) => ({ 'content-type': 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const yaml = (body) => ({ 'content-type': 'application/yaml', body });
+const review = { apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u-1', kind: { group: '', version: 'v1', kind: 'Pod' }, resource: { group: '', version: 'v1', resource: 'pods' }, operation: 'CREATE', namespace: 'default', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'nginx' }] } } } };
+
+/** [label, method, path, {content-type, body}?] — valid, invalid and hostile, in a fixed rotation. */
+const MIX = [
+  ['valid', 'GET', '/healthz'],
+  ['valid', 'POST', '/v1/findings', yaml(POD_YAML)],
+  ['valid', 'POST', '/v1/findings?benchmark=cis-1.24', json([DEPLOYMENT, PSP])],
+  ['valid', 'POST', '/v1/pss?level=restricted', yaml(POD_YAML)],
+  ['valid', 'POST', '/v1/admission', json({ pod: DEPLOYMENT, policies: [PSP] })],
+  ['valid', 'POST', '/v1/evaluate', yaml(POD_YAML)],
+  ['valid', 'POST', '/v1/admissionreview', json(review)],
+  ['valid', 'GET', '/v1/benchmarks'],
+  ['invalid', 'POST', '/v1/findings', json('{"apiVersion": "v1", "kind": ')],
+  ['invalid', 'POST', '/v1/findings', yaml(POD_YAML.replace('privileged: true', 'privileged: "yes please"'))],
+  ['invalid', 'POST', '/v1/findings', { 'content-type': 'text/plain', body: 'hello' }],
+  ['invalid', 'POST', '/v1/pss?level=superuser', yaml(POD_YAML)],
+  ['invalid', 'GET', '/v1/nowhere'],
+  ['invalid', 'DELETE', '/v1/findings'],
+  ['hostile', 'POST', '/v1/findings', yaml(laughs)],
+  ['hostile', 'POST', '/v1/findings', json('['.repeat(200_000))],
+  ['hostile', 'POST', '/v1/findings', yaml('a: !!js/function "function(){return process}"\n')],
+  ['hostile', 'POST', '/v1/findings', json('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"x","__proto__":{"isAdmin":true}},"spec":{"containers":[{"name":"a","constructor":{"prototype":{"x":1}}}]}}')],
+  ['hostile', 'POST', '/v1/findings', yaml('a: "' + 'x'.repeat(1_200_000) + '"\n')],
+  ['hostile', 'POST', '/v1/admissionreview', json('{"request":' + '{"a":'.repeat(5000))],
+];
+
+/** `--only 14,18`: a subset of MIX by index, to find which request misbehaves. */
+const SELECTED = args.only ? args.only.split(',').map(Number).map((i) => MIX[i]).filter(Boolean) : MIX;
+
+function requests() {
+  return SELECTED.map(([, method, path, b]) => ({ method, path, ...(b ? { headers: { 'content-type': b['content-type'] }, body: b.body } : {}) }));
+}
+
+// ---- workerd memory -----------------------------------------------------------------------------
+/** Resident memory (KiB) of every workerd process descended from this one (Linux /proc). */
+function workerdRssKiB() {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const parents = new Map();
+  const names = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      names.set(pid, stat.slice(stat.indexOf('(') + 1, close));
+      parents.set(pid, stat.slice(close + 2).split(' ')[1]);
+    } catch {}
+  }
+  const mine = (pid) => {
+    for (let p = pid, hops = 0; p && hops < 10; p = parents.get(p), hops++) if (p === String(process.pid)) return true;
+    return false;
+  };
+  let total = 0;
+  let found = false;
+  for (const [pid, name] of names) {
+    if (name !== 'workerd' || !mine(pid)) continue;
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (m) {
+      total += Number(m[1]);
+      found = true;
+    }
+  }
+  return found ? total : undefined;
+}
+
+/** Least-squares slope (KiB per sample) of the samples' second half: the growth trend after warm-up. */
+function slope(samples) {
+  const ys = samples.slice(Math.floor(samples.length / 2));
+  const n = ys.length;
+  if (n < 3) return 0;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+// ---- run ----------------------------------------------------------------------------------------
+if (!args['no-build'] || !existsSync(join(outdir, 'index.js'))) {
+  const built = spawnSync(resolve(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  if (built.status !== 0) throw new Error('wrangler build failed');
+}
+const toml = readFileSync(resolve(root, 'wrangler.toml'), 'utf8');
+const vars = {};
+for (const m of (toml.split(/^\[vars\]\s*$/m)[1]?.split(/^\[/m)[0] ?? '').matchAll(/^([A-Z0-9_]+)\s*=\s*"([^"]*)"/gm)) vars[m[1]] = m[2];
+const mf = new Miniflare({
+  modules: true,
+  scriptPath: join(outdir, 'index.js'),
+  modulesRoot: outdir,
+  compatibilityDate: /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-07-01',
+  bindings: vars,
+  host: '127.0.0.1',
+  port: 0,
+});
+const url = await mf.ready;
+if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load-test a non-loopback address ${url}`);
+
+// Warm up (first requests compile the bundle), then sample memory every second.
+for (const r of requests()) await fetch(new URL(r.path, url), { method: r.method, headers: r.headers, body: r.body }).then((res) => res.arrayBuffer());
+const memory = [];
+const startRss = workerdRssKiB();
+if (startRss !== undefined) memory.push(startRss);
+const sampler = setInterval(() => {
+  const rss = workerdRssKiB();
+  if (rss !== undefined) memory.push(rss);
+}, 1000);
+
+const byStatus = {};
+const result = await autocannon({
+  url: url.origin,
+  connections,
+  duration,
+  amount: undefined,
+  maxOverallRequests: maxRequests,
+  timeout: 10,
+  requests: requests(),
+  setupClient(client) {
+    client.on('response', (status) => {
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+    });
+  },
+});
+clearInterval(sampler);
+const endRss = workerdRssKiB();
+if (endRss !== undefined) memory.push(endRss);
+await mf.dispose();
+
+const fiveXx = Object.entries(byStatus).filter(([s]) => Number(s) >= 500).reduce((a, [, n]) => a + n, 0);
+const trend = slope(memory);
+/**
+ * "No growth trend" = a plateau: the last quarter of the samples peaks within 10% of the peak
+ * before it. (A slope alone misleads: workerd's V8 heap grows for tens of seconds before major
+ * GCs settle it, even for GET /healthz alone, see docs/limits.md.) Runs shorter than 20 samples
+ * are reported but not judged.
+ */
+const quarter = Math.floor(memory.length * 0.75);
+const judged = memory.length >= 20;
+const growing = judged && Math.max(...memory.slice(quarter)) > 1.1 * Math.max(...memory.slice(0, quarter));
+const report = {
+  target: url.origin,
+  durationSeconds: duration,
+  connections,
+  mix: { valid: MIX.filter((m) => m[0] === 'valid').length, invalid: MIX.filter((m) => m[0] === 'invalid').length, hostile: MIX.filter((m) => m[0] === 'hostile').length },
+  requests: result.requests.total,
+  requestsPerSecond: result.requests.average,
+  byStatus,
+  fiveXx,
+  socketErrors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+  workerdRssKiB: memory.length ? { start: memory[0], end: memory[memory.length - 1], min: Math.min(...memory), max: Math.max(...memory), samples: memory.length, secondHalfSlopeKiBPerSecond: Number(trend.toFixed(1)), plateau: judged ? !growing : 'run too short to judge' } : 'unavailable (not Linux)',
+};
+if (args.json) console.log(JSON.stringify(report, null, 2));
+else {
+  console.log(`podsec load: ${report.requests} requests in ${duration} s at ${connections} connections against ${report.target} (${report.mix.valid} valid / ${report.mix.invalid} invalid / ${report.mix.hostile} hostile request kinds)`);
+  console.log(`  answers by status: ${Object.entries(byStatus).map(([s, n]) => `${s}=${n}`).join(' ')}`);
+  console.log(`  5xx: ${fiveXx}   socket errors: ${report.socketErrors}   timeouts: ${report.timeouts}`);
+  console.log(`  latency ms: p50 ${report.latencyMs.p50}  p90 ${report.latencyMs.p90}  p99 ${report.latencyMs.p99}  max ${report.latencyMs.max}`);
+  if (typeof report.workerdRssKiB === 'object') {
+    const m = report.workerdRssKiB;
+    console.log(`  workerd RSS KiB: start ${m.start}  end ${m.end}  min ${m.min}  max ${m.max}  (${m.samples} samples; second-half slope ${m.secondHalfSlopeKiBPerSecond} KiB/s; plateau: ${m.plateau})`);
+  } else console.log(`  workerd RSS: ${report.workerdRssKiB}`);
+}
+const ok = fiveXx === 0 && report.socketErrors === 0 && report.timeouts === 0 && !growing;
+console.log(ok ? 'PASS: zero 5xx, zero socket errors, no memory growth trend' : 'FAIL');
+process.exit(ok ? 0 : 1);
