@@ -28,6 +28,7 @@ import { ingestError, type IngestProblem } from './errors';
 import type { ReadLimits } from './limits';
 import { GO_YAML_V2_SCALAR_TAGS, KNOWN_TAGS } from './yaml-schema';
 import { MapKey, type PathSegment } from './validate';
+import { parseYamlFast, type FastYamlDocument } from './yaml-fast-path';
 
 export interface YamlDocument {
   /** 0-based position in the stream; empty and comment-only documents count. */
@@ -57,7 +58,37 @@ const PARSE_OPTIONS = {
 
 const MERGE_SOURCE_ERROR = 'map merge requires map or sequence of maps as the value';
 
+/**
+ * Parses a stream: through the fast path when the text is in its subset (yaml-fast-path.ts), else
+ * with the `yaml` package. On the fast path the AST and line counter (only needed to place
+ * errors and List items) are built from the same text on first use.
+ */
 export function parseYaml(text: string, limits: ReadLimits): YamlStream {
+  const fast = parseYamlFast(text);
+  return fast === undefined ? parseYamlWithAst(text, limits) : lazyAstStream(text, limits, fast);
+}
+
+function lazyAstStream(text: string, limits: ReadLimits, fast: FastYamlDocument[]): YamlStream {
+  let full: YamlStream | undefined;
+  const ast = (): YamlStream => (full ??= parseYamlWithAst(text, limits));
+  const documents = fast.map(({ index, value, line }): YamlDocument => ({
+    index,
+    value,
+    line,
+    get doc() {
+      return ast().documents[index]!.doc;
+    },
+  }));
+  return {
+    documents,
+    get lineCounter() {
+      return ast().lineCounter;
+    },
+  };
+}
+
+/** The `yaml` package path: every document's AST, and every error and refusal. */
+export function parseYamlWithAst(text: string, limits: ReadLimits): YamlStream {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as unknown as Document.Parsed[];
   const documents: YamlDocument[] = [];
@@ -191,9 +222,10 @@ function applyGoMergeOrder(doc: Document.Parsed, map: YAMLMap): void {
  */
 export function positionOf(
   stream: YamlStream,
-  doc: Document.Parsed,
+  document: YamlDocument,
   segments: readonly PathSegment[],
 ): { line: number; column: number } | undefined {
+  const doc = document.doc;
   let node: unknown = doc.contents;
   for (const seg of segments) {
     node = deref(doc, node);

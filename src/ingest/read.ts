@@ -106,7 +106,7 @@ class Reader {
   }
 
   /** Classifies a top-level value (document or JSON element); Lists are expanded one level. */
-  addTop(value: unknown, origin: Origin, docNode?: YamlStream['documents'][number]['doc']): void {
+  addTop(value: unknown, origin: Origin, docNode?: YamlStream['documents'][number]): void {
     if (isObject(value) && typeof value.kind === 'string' && isListKind(value.kind) && Array.isArray(value.items)) {
       const items = value.items;
       for (let i = 0; i < items.length; i++) {
@@ -129,7 +129,7 @@ class Reader {
     this.add(value, origin, docNode);
   }
 
-  private add(value: unknown, origin: Origin, docNode?: YamlStream['documents'][number]['doc']): void {
+  private add(value: unknown, origin: Origin, docNode?: YamlStream['documents'][number]): void {
     if (!isObject(value)) {
       this.skip(emptyRef(origin), SKIP_REASONS.notMapping);
       return;
@@ -169,7 +169,7 @@ class Reader {
   }
 
   /** Turns the validator's new problems into IngestProblems with document, item path and line. */
-  collect(from: number, origin: Origin, docNode?: YamlStream['documents'][number]['doc'], prefix = ''): void {
+  collect(from: number, origin: Origin, docNode?: YamlStream['documents'][number], prefix = ''): void {
     const found = this.validator.problems;
     for (let i = from; i < found.length; i++) {
       const p = found[i]!;
@@ -397,7 +397,7 @@ function read(text: string, format: MediaKind, limits: ReadLimits): Manifests {
     if (d.value === null) continue;
     const origin: Origin = { document: d.index, astPrefix: [] };
     if (d.line !== undefined) origin.line = d.line;
-    reader.addTop(d.value, origin, d.doc);
+    reader.addTop(d.value, origin, d); // its AST is built only if a position is needed
   }
   reader.fail();
   return reader.result;

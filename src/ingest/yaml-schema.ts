@@ -61,6 +61,30 @@ function goFloat(s: string): number | undefined {
   return Number.isFinite(f) ? f : undefined; // ParseFloat reports ErrRange on overflow
 }
 
+/**
+ * First characters of every non-string plain scalar: `~` and the letters of null and bool spellings
+ * (n N y Y t T f F o O), digits, `+`, `-`, `.`; any other first character means a string.
+ * (NaN for an empty string compares false with everything, so it takes the slow way.)
+ */
+const MAY_NOT_BE_STRING: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of '~nNyYtTfFoO0123456789+-.') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * The value of a plain scalar: the tags below tried in the order the `yaml` package tries them
+ * (null, bool, int, float, else string). Used by the fast path (yaml-fast-path.ts).
+ */
+export function resolvePlainScalar(s: string): unknown {
+  const c = s.charCodeAt(0);
+  if (c < 128 && !MAY_NOT_BE_STRING[c]!) return s; // `/var/log`, `web`, `MustRunAs`: no regex needed
+  if (NULL_RE.test(s)) return null;
+  const bool = BOOLS.get(s);
+  if (bool !== undefined) return bool;
+  return goInt(s) ?? goFloat(s) ?? s;
+}
+
 /** `yaml` tags only call `.test()` on their `test` member, so a predicate object serves. */
 function tester(fn: (s: string) => boolean): RegExp {
   return { test: fn } as unknown as RegExp;

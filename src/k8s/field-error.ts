@@ -42,11 +42,16 @@ export function formatFieldError(e: FieldError): string {
   return s;
 }
 
+/** Anything outside printable ASCII, or `"` / `\\`: goQuote must look at it rune by rune. */
+const NEEDS_GO_ESCAPE = /[^\x20-\x21\x23-\x5b\x5d-\x7e]/;
+
 /**
  * Go's strconv.Quote (what `%q` prints): double quotes, `\"` and `\\` escaped, control and
  * non-printable characters as \a \b \f \n \r \t \v, \xNN, \uNNNN or \UNNNNNNNN.
  */
 export function goQuote(s: string): string {
+  // Fast path: printable ASCII other than `"` and `\` is copied as is (the common case).
+  if (!NEEDS_GO_ESCAPE.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
