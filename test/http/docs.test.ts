@@ -108,6 +108,21 @@ describe('GET /docs: the page and its headers', () => {
 });
 
 describe('docs page: Markdown subset (markdown.ts)', () => {
+  it('reads headings and pipe tables (the limits table of the API description)', () => {
+    expect(parseMarkdown('## Limits\n\nText.\n\n| Variable | Default |\n|---|---|\n| `PODSEC_MAX_DEPTH` | 64 |\n| a \\| b | 1 |')).toEqual([
+      { kind: 'heading', level: 2, inlines: [{ kind: 'text', text: 'Limits' }] },
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: 'Text.' }] },
+      {
+        kind: 'table',
+        header: [[{ kind: 'text', text: 'Variable' }], [{ kind: 'text', text: 'Default' }]],
+        rows: [
+          [[{ kind: 'code', text: 'PODSEC_MAX_DEPTH' }], [{ kind: 'text', text: '64' }]],
+          [[{ kind: 'text', text: 'a | b' }], [{ kind: 'text', text: '1' }]],
+        ],
+      },
+    ]);
+  });
+
   it('joins soft-wrapped lines and splits paragraphs at blank lines', () => {
     expect(parseMarkdown('one\ntwo\n\n  three  \n')).toEqual([
       { kind: 'paragraph', inlines: [{ kind: 'text', text: 'one two' }] },

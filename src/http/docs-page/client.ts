@@ -76,7 +76,18 @@ function markdown(text: string | undefined, cls = 'md'): DomElement | undefined 
   const root = h('div', { class: cls });
   for (const block of parseMarkdown(text)) {
     if (block.kind === 'paragraph') root.append(inlines(h('p'), block.inlines));
-    else root.append(h('ul', null, ...block.items.map((item) => inlines(h('li'), item))));
+    else if (block.kind === 'list') root.append(h('ul', null, ...block.items.map((item) => inlines(h('li'), item))));
+    // Headings inside a description sit below the page's own h1/h2/h3.
+    else if (block.kind === 'heading') root.append(inlines(h(`h${Math.min(6, block.level + 2)}`), block.inlines));
+    else
+      root.append(
+        h(
+          'table',
+          { class: 'md-table' },
+          h('thead', null, h('tr', null, ...block.header.map((c) => inlines(h('th'), c)))),
+          h('tbody', null, ...block.rows.map((r) => h('tr', null, ...r.map((c) => inlines(h('td'), c))))),
+        ),
+      );
   }
   return root;
 }

@@ -10,7 +10,20 @@ export type Inline =
   | { kind: 'code'; text: string }
   | { kind: 'link'; text: string; href: string };
 
-export type Block = { kind: 'paragraph'; inlines: Inline[] } | { kind: 'list'; items: Inline[][] };
+export type Block =
+  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'list'; items: Inline[][] }
+  | { kind: 'heading'; level: number; inlines: Inline[] }
+  | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
+
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
+
+/** The cells of a `| a | b |` row; `\|` is a literal bar. */
+function tableCells(line: string): Inline[][] {
+  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((cell) => parseInline(cell.trim().replace(/\\\|/g, '|')));
+}
 
 const BLANK_LINE = /\n[ \t]*\n/;
 const LIST_ITEM = /^[ \t]*[-*+][ \t]+/;
@@ -77,9 +90,22 @@ export function parseMarkdown(source: string): Block[] {
       if (items) blocks.push({ kind: 'list', items: items.map((lines) => parseInline(lines.join(' '))) });
       items = undefined;
     };
-    for (const raw of chunk.split('\n')) {
+    const lines = chunk.split('\n');
+    // A pipe table: a header row, a rule row, then rows, the whole chunk.
+    if (lines.length >= 2 && lines[0]!.trim().startsWith('|') && TABLE_RULE.test(lines[1]!.trim())) {
+      blocks.push({ kind: 'table', header: tableCells(lines[0]!), rows: lines.slice(2).filter((l) => l.trim() !== '').map(tableCells) });
+      continue;
+    }
+    for (const raw of lines) {
       const line = raw.trim();
       if (line === '') continue;
+      const heading = HEADING.exec(line);
+      if (heading) {
+        flushParagraph();
+        flushList();
+        blocks.push({ kind: 'heading', level: heading[1]!.length, inlines: parseInline(heading[2]!) });
+        continue;
+      }
       const marker = LIST_ITEM.exec(raw);
       if (marker) {
         flushParagraph();
