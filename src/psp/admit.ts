@@ -11,7 +11,7 @@
  *   `kubernetes.io/psp` annotation; audit key `…/validate-policy`; denial prefix `unable to validate pod`.
  * - Evaluations stop at a non-mutating winner, like the plugin's loop.
  */
-import { formatFieldError, goQuote } from '../k8s/field-error';
+import { goQuote } from '../k8s/field-error';
 import type { ObjectMeta, PodTemplate } from '../k8s/types';
 import { ANNOTATION, AUDIT_ANNOTATION, REJECTION } from './fields';
 import { carryChanges, diffJson } from './json-patch';
@@ -80,7 +80,7 @@ export function admitPod(input: AdmissionInput): AdmissionResult {
   const winner = selection.winner;
   if (winner === undefined) {
     const prefix = mutationAllowed ? REJECTION.admit : REJECTION.validate;
-    const list = `[${selection.errors.map(formatFieldError).join(' ')}]`;
+    const list = `[${selection.errorMessages.join(' ')}]`;
     return {
       allowed: false,
       policy: null,

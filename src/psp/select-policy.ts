@@ -48,21 +48,22 @@ export interface Selection {
   /** In the order the plugin considered the policies (evaluation stops at a non-mutating winner). */
   evaluations: PolicyEvaluation[];
   /**
-   * Errors of the usable policies that rejected the pod, concatenated in evaluation order.
+   * Errors of the usable policies that rejected the pod, rendered (formatFieldError, the same
+   * strings as the violations' `message`), concatenated in evaluation order.
    * Kubernetes concatenates them in Go map order, i.e. randomly across policies (§3.6, §10.7);
    * within one policy the order is §5.1's.
    */
-  errors: FieldError[];
+  errorMessages: string[];
   /** No provider could be built (§3.2 step 4). */
   noProviders: boolean;
 }
 
 export function selectPolicy(providers: readonly Provider[], pod: PodTemplate, opts: SelectionOptions): Selection {
   const evaluations: PolicyEvaluation[] = [];
-  const errors: FieldError[] = [];
+  const errorMessages: string[] = [];
   if (!providers.some((p) => p.error === undefined)) {
     for (const p of providers) evaluations.push(providerErrorEvaluation(p, opts));
-    return { evaluations, errors, noProviders: true };
+    return { evaluations, errorMessages, noProviders: true };
   }
   let mutatingWinner: Selection['winner'];
   for (const provider of providers) {
@@ -74,17 +75,18 @@ export function selectPolicy(providers: readonly Provider[], pod: PodTemplate, o
     const errs = provider.validate(copy);
     const mutating = copy !== pod && !semanticEqual(pod, copy);
     const usable = opts.isUsable(provider.name);
+    const violations = errs.length === 0 ? [] : errs.map(toViolation);
     const evaluation: PolicyEvaluation = {
       policy: provider.name,
       usable,
       allowed: errs.length === 0,
       mutating,
-      violations: errs.map(toViolation),
+      violations,
     };
     evaluations.push(evaluation);
     if (errs.length > 0) {
       // Recorded now, reported only if the policy is usable (§3.6).
-      if (usable) errors.push(...errs);
+      if (usable) for (const v of violations) errorMessages.push(v.message);
       else evaluation.skipped = 'not-usable';
       continue;
     }
@@ -97,11 +99,11 @@ export function selectPolicy(providers: readonly Provider[], pod: PodTemplate, o
       evaluation.skipped = 'not-usable';
       continue;
     }
-    if (!mutating) return { winner: { name: provider.name, pod: copy, mutating: false }, evaluations, errors: [], noProviders: false };
+    if (!mutating) return { winner: { name: provider.name, pod: copy, mutating: false }, evaluations, errorMessages: [], noProviders: false };
     mutatingWinner ??= { name: provider.name, pod: copy, mutating: true };
   }
-  if (mutatingWinner !== undefined) return { winner: mutatingWinner, evaluations, errors: [], noProviders: false };
-  return { evaluations, errors, noProviders: false };
+  if (mutatingWinner !== undefined) return { winner: mutatingWinner, evaluations, errorMessages: [], noProviders: false };
+  return { evaluations, errorMessages, noProviders: false };
 }
 
 function providerErrorEvaluation(p: Provider, opts: SelectionOptions): PolicyEvaluation {

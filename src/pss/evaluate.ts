@@ -105,6 +105,7 @@ export function evaluatePss(
     }
   }
   const allowed = forbidden.length === 0;
+  rememberAllowed(pod, verdictKey(level, resolved, opts), allowed);
   return {
     level,
     version,
@@ -116,10 +117,51 @@ export function evaluatePss(
 }
 
 /**
+ * Verdicts already computed, per pod object (callers evaluate `restricted` and then ask for the
+ * minimum level of the same pod). Engines never mutate a pod, and entries go away with the
+ * request's objects (WeakMap).
+ */
+const VERDICTS = new WeakMap<PodTemplate, Map<string, boolean>>();
+
+function verdictKey(level: PssLevel, resolvedMinor: number, opts: PssEvaluateOptions | undefined): string {
+  return `${level}:${resolvedMinor}:${opts?.isPod === true ? 'pod' : 'template'}`;
+}
+
+function rememberAllowed(pod: PodTemplate, key: string, allowed: boolean): void {
+  let m = VERDICTS.get(pod);
+  if (m === undefined) VERDICTS.set(pod, (m = new Map()));
+  m.set(key, allowed);
+}
+
+/** Whether the level admits the pod: evaluatePss(...).allowed, stopping at the first forbidden check. */
+function admits(pod: PodTemplate, level: PssLevel, resolvedMinor: number, opts: PssEvaluateOptions | undefined): boolean {
+  const key = verdictKey(level, resolvedMinor, opts);
+  const known = VERDICTS.get(pod)?.get(key);
+  if (known !== undefined) return known;
+  const checks = selectChecks(level, resolvedMinor);
+  let allowed = true;
+  if (checks.length > 0) {
+    const meta = pod.metadata;
+    const spec = opts?.isPod === true ? applyHostNetworkPortDefaults(pod.spec) : pod.spec;
+    for (const check of checks) {
+      if (!check.evaluate(meta, spec).allowed) {
+        allowed = false;
+        break;
+      }
+    }
+  }
+  rememberAllowed(pod, key, allowed);
+  return allowed;
+}
+
+/**
  * The most restrictive level whose policy (at this version) admits the pod, i.e. the least
  * privilege the pod needs: `restricted`, else `baseline`, else `privileged` (which admits all).
  */
 export function minimumPssLevel(pod: PodTemplate, version: string, opts?: PssEvaluateOptions): PssLevel {
-  if (!evaluatePss(pod, 'baseline', version, opts).allowed) return 'privileged';
-  return evaluatePss(pod, 'restricted', version, opts).allowed ? 'restricted' : 'baseline';
+  const minor = parseMinor(version);
+  if (minor === undefined) throw new RangeError(`invalid Pod Security Standards version ${JSON.stringify(version)}: ${INVALID_VERSION_ERROR}`);
+  const resolved = resolveMinor(minor);
+  if (!admits(pod, 'baseline', resolved, opts)) return 'privileged';
+  return admits(pod, 'restricted', resolved, opts) ? 'restricted' : 'baseline';
 }

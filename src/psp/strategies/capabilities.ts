@@ -19,9 +19,17 @@ export interface CapabilitiesPolicy {
 
 const NONE: readonly string[] = [];
 
-/** Go's sets.String.List(): sorted byte-wise (capability names are ASCII). */
+/**
+ * Go's sets.String.List(): sorted byte-wise (capability names are ASCII), duplicates dropped.
+ * Array.prototype.sort without a comparator orders strings by UTF-16 code units, i.e. like `<`;
+ * equal names are then adjacent (no Set, no comparator closure: this runs per policy × container).
+ */
 function sortedDistinct(xs: readonly string[]): string[] {
-  return [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out = xs.slice().sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (n === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
 }
 
 export function compileCapabilitiesStrategy(psp: PodSecurityPolicy): CapabilitiesPolicy {
