@@ -3,41 +3,9 @@
  * test/psp/corpus.test.ts runs the same fixtures through the HTTP API.
  */
 import { describe, expect, it } from 'vitest';
-import type { PodSecurityPolicy, PodTemplate } from '../../src/k8s/types';
+import type { PodTemplate } from '../../src/k8s/types';
 import { admitPod } from '../../src/psp';
-
-interface PspFixture {
-  id: string;
-  description: string;
-  spec: string;
-  operation: 'CREATE' | 'UPDATE';
-  pod: { kind: string; metadata: { name?: string; [k: string]: unknown }; spec: Record<string, unknown> };
-  policies: PodSecurityPolicy[];
-  oldPod?: PspFixture['pod'];
-  usablePolicies?: string[];
-  expect: {
-    allowed: boolean;
-    policy?: string | null;
-    mutations?: Record<string, unknown>;
-    reason?: string;
-    violations?: Record<string, string[]>;
-  };
-}
-
-const fixtures = Object.entries(
-  import.meta.glob<PspFixture>('../fixtures/psp/**/*.json', { eager: true, import: 'default' }),
-).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
-/** RFC 6901 lookup; undefined when any segment is missing. */
-function resolvePointer(doc: unknown, pointer: string): unknown {
-  let cur = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object' || !(key in (cur as object))) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
+import { PSP_FIXTURES as fixtures, resolvePointer, type PspFixture } from './corpus-fixtures';
 
 /** {metadata, spec} of a Pod, or of the pod template of a workload. */
 function podTemplateOf(obj: PspFixture['pod']): PodTemplate {

@@ -3,26 +3,9 @@
  * { pod, policies, operation, oldPod, usablePolicies }; the response is the engine's AdmissionResult.
  * Workloads are posted whole; their mutation pointers are into the returned pod template.
  */
-import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-
-interface PspFixture {
-  id: string;
-  description: string;
-  spec: string;
-  operation: 'CREATE' | 'UPDATE';
-  pod: unknown;
-  policies: unknown[];
-  oldPod?: unknown;
-  usablePolicies?: string[];
-  expect: {
-    allowed: boolean;
-    policy?: string | null;
-    mutations?: Record<string, unknown>;
-    reason?: string;
-    violations?: Record<string, string[]>;
-  };
-}
+import { api } from '../helpers/http';
+import { PSP_FIXTURES as fixtures, resolvePointer } from './corpus-fixtures';
 
 interface AdmissionBody {
   allowed: boolean;
@@ -32,25 +15,11 @@ interface AdmissionBody {
   evaluations: Array<{ policy: string; violations: Array<{ message: string }> }>;
 }
 
-const fixtures = Object.entries(
-  import.meta.glob<PspFixture>('../fixtures/psp/**/*.json', { eager: true, import: 'default' }),
-).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
-function resolvePointer(doc: unknown, pointer: string): unknown {
-  let cur = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object' || !(key in (cur as object))) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
 describe('PSP scenario corpus (HTTP POST /v1/admission)', () => {
   for (const [file, fx] of fixtures) {
     const group = file.split('/').slice(-2, -1)[0];
     it(`${fx.spec} [${group}/${fx.id}] ${fx.description}`, async () => {
-      const res = await SELF.fetch('https://podsec.test/v1/admission', {
+      const res = await api('/v1/admission', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
