@@ -2589,19 +2589,6 @@ export interface operations {
                  * @example apiVersion: v1
                  *     kind: List
                  *     items:
-                 *     - apiVersion: policy/v1beta1
-                 *       kind: PodSecurityPolicy
-                 *       metadata:
-                 *         name: restricted
-                 *       spec:
-                 *         privileged: false
-                 *         allowPrivilegeEscalation: false
-                 *         requiredDropCapabilities: [ALL]
-                 *         volumes: [configMap, emptyDir, projected, secret, downwardAPI, persistentVolumeClaim]
-                 *         runAsUser: {rule: MustRunAsNonRoot}
-                 *         seLinux: {rule: RunAsAny}
-                 *         supplementalGroups: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
-                 *         fsGroup: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
                  *     - apiVersion: apps/v1
                  *       kind: Deployment
                  *       metadata:
@@ -2621,7 +2608,20 @@ export interface operations {
                  *               securityContext:
                  *                 runAsNonRoot: true
                  *                 allowPrivilegeEscalation: false
-                 *                 capabilities: {drop: [ALL]}
+                 *                 capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}
+                 *     - apiVersion: policy/v1beta1
+                 *       kind: PodSecurityPolicy
+                 *       metadata:
+                 *         name: restricted
+                 *       spec:
+                 *         privileged: false
+                 *         allowPrivilegeEscalation: false
+                 *         requiredDropCapabilities: [ALL]
+                 *         volumes: [configMap, emptyDir, projected, secret, downwardAPI, persistentVolumeClaim]
+                 *         runAsUser: {rule: MustRunAsNonRoot}
+                 *         seLinux: {rule: RunAsAny}
+                 *         supplementalGroups: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
+                 *         fsGroup: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
                  */
                 "application/yaml": components["schemas"]["ManifestsYaml"];
                 "application/x-yaml": components["schemas"]["ManifestsYaml"];
@@ -2662,8 +2662,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "templatePath": "spec.template",
                      *           "admission": {
@@ -2683,11 +2683,18 @@ export interface operations {
                      *                     "detail": "Host network is not allowed to be used",
                      *                     "message": "spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used",
                      *                     "value": "true"
+                     *                   },
+                     *                   {
+                     *                     "field": "spec.containers[0].securityContext.capabilities.add",
+                     *                     "type": "Invalid value",
+                     *                     "detail": "capability may not be added",
+                     *                     "message": "spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added",
+                     *                     "value": "\"NET_BIND_SERVICE\""
                      *                   }
                      *                 ]
                      *               }
                      *             ],
-                     *             "reason": "pods \"web\" is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used]"
+                     *             "reason": "pods \"web\" is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added]"
                      *           },
                      *           "cis": [
                      *             {
@@ -2749,8 +2756,8 @@ export interface operations {
                      *             "namespace": null,
                      *             "name": "restricted",
                      *             "document": 0,
-                     *             "line": 4,
-                     *             "item": 0
+                     *             "line": 24,
+                     *             "item": 1
                      *           }
                      *         ],
                      *         "controls": [
@@ -3071,8 +3078,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.template.spec.hostNetwork",
                      *           "message": "pod shares the host network namespace (spec.hostNetwork=true)",
@@ -3089,8 +3096,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.template.spec",
                      *           "message": "host namespaces (hostNetwork=true)",
@@ -3107,8 +3114,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.template.spec",
                      *           "message": "seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")",
@@ -3125,11 +3132,29 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.securityContext.hostNetwork",
                      *           "message": "spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used",
+                     *           "context": "restricted"
+                     *         },
+                     *         {
+                     *           "rule": "psp/allowedCapabilities",
+                     *           "engine": "psp",
+                     *           "severity": "medium",
+                     *           "objectIndex": 0,
+                     *           "object": {
+                     *             "apiVersion": "apps/v1",
+                     *             "kind": "Deployment",
+                     *             "namespace": "shop",
+                     *             "name": "web",
+                     *             "document": 0,
+                     *             "line": 4,
+                     *             "item": 0
+                     *           },
+                     *           "path": "spec.containers[0].securityContext.capabilities.add",
+                     *           "message": "spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added",
                      *           "context": "restricted"
                      *         }
                      *       ],
@@ -3137,14 +3162,15 @@ export interface operations {
                      *         "objects": 1,
                      *         "policies": 1,
                      *         "skipped": 0,
-                     *         "findings": 4,
+                     *         "findings": 5,
                      *         "bySeverity": {
                      *           "high": 3,
-                     *           "medium": 0,
+                     *           "medium": 1,
                      *           "low": 1
                      *         },
                      *         "byRule": {
                      *           "cis/host-network": 1,
+                     *           "psp/allowedCapabilities": 1,
                      *           "psp/hostNetwork": 1,
                      *           "pss/hostNamespaces": 1,
                      *           "pss/seccompProfile_restricted": 1
@@ -3291,6 +3317,28 @@ export interface operations {
                      *                       "psp"
                      *                     ]
                      *                   }
+                     *                 },
+                     *                 {
+                     *                   "id": "psp/allowedCapabilities",
+                     *                   "name": "allowedCapabilities",
+                     *                   "shortDescription": {
+                     *                     "text": "PodSecurityPolicy allowedCapabilities denied the pod"
+                     *                   },
+                     *                   "fullDescription": {
+                     *                     "text": "The pod adds a capability the policy does not allow."
+                     *                   },
+                     *                   "defaultConfiguration": {
+                     *                     "level": "warning"
+                     *                   },
+                     *                   "properties": {
+                     *                     "severity": "medium",
+                     *                     "security-severity": "5.5",
+                     *                     "tags": [
+                     *                       "security",
+                     *                       "kubernetes",
+                     *                       "psp"
+                     *                     ]
+                     *                   }
                      *                 }
                      *               ]
                      *             }
@@ -3321,7 +3369,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -3361,7 +3409,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -3401,7 +3449,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -3441,7 +3489,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -3465,6 +3513,46 @@ export interface operations {
                      *                 "context": "restricted",
                      *                 "document": 0
                      *               }
+                     *             },
+                     *             {
+                     *               "ruleId": "psp/allowedCapabilities",
+                     *               "ruleIndex": 4,
+                     *               "level": "warning",
+                     *               "message": {
+                     *                 "text": "Deployment/shop/web: PodSecurityPolicy \"restricted\": spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added"
+                     *               },
+                     *               "locations": [
+                     *                 {
+                     *                   "physicalLocation": {
+                     *                     "artifactLocation": {
+                     *                       "uri": "manifest.yaml",
+                     *                       "index": 0
+                     *                     },
+                     *                     "region": {
+                     *                       "startLine": 4
+                     *                     }
+                     *                   },
+                     *                   "logicalLocations": [
+                     *                     {
+                     *                       "name": "web",
+                     *                       "fullyQualifiedName": "Deployment/shop/web",
+                     *                       "kind": "resource"
+                     *                     },
+                     *                     {
+                     *                       "name": "spec.containers[0].securityContext.capabilities.add",
+                     *                       "fullyQualifiedName": "Deployment/shop/web:spec.containers[0].securityContext.capabilities.add",
+                     *                       "kind": "property"
+                     *                     }
+                     *                   ]
+                     *                 }
+                     *               ],
+                     *               "properties": {
+                     *                 "severity": "medium",
+                     *                 "object": "Deployment/shop/web",
+                     *                 "path": "spec.containers[0].securityContext.capabilities.add",
+                     *                 "context": "restricted",
+                     *                 "document": 0
+                     *               }
                      *             }
                      *           ],
                      *           "properties": {
@@ -3474,14 +3562,15 @@ export interface operations {
                      *               "objects": 1,
                      *               "policies": 1,
                      *               "skipped": 0,
-                     *               "findings": 4,
+                     *               "findings": 5,
                      *               "bySeverity": {
                      *                 "high": 3,
-                     *                 "medium": 0,
+                     *                 "medium": 1,
                      *                 "low": 1
                      *               },
                      *               "byRule": {
                      *                 "cis/host-network": 1,
+                     *                 "psp/allowedCapabilities": 1,
                      *                 "psp/hostNetwork": 1,
                      *                 "pss/hostNamespaces": 1,
                      *                 "pss/seccompProfile_restricted": 1
@@ -3518,54 +3607,56 @@ export interface operations {
                      */
                     "application/sarif+json": components["schemas"]["SarifLog"];
                     /**
-                     * @example manifest.yaml:17: high cis/host-network (5.2.5) Deployment/shop/web spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)
-                     *     manifest.yaml:17: high pss/hostNamespaces (restricted:latest) Deployment/shop/web spec.template.spec: host namespaces (hostNetwork=true)
-                     *     manifest.yaml:17: low pss/seccompProfile_restricted (restricted:latest) Deployment/shop/web spec.template.spec: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")
-                     *     manifest.yaml:17: high psp/hostNetwork (restricted) Deployment/shop/web spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
-                     *     summary: objects=1 policies=1 skipped=0 findings=4 high=3 medium=0 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=none crossed=none
+                     * @example manifest.yaml:4: high cis/host-network (5.2.5) Deployment/shop/web spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)
+                     *     manifest.yaml:4: high pss/hostNamespaces (restricted:latest) Deployment/shop/web spec.template.spec: host namespaces (hostNetwork=true)
+                     *     manifest.yaml:4: low pss/seccompProfile_restricted (restricted:latest) Deployment/shop/web spec.template.spec: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")
+                     *     manifest.yaml:4: high psp/hostNetwork (restricted) Deployment/shop/web spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
+                     *     manifest.yaml:4: medium psp/allowedCapabilities (restricted) Deployment/shop/web spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added
+                     *     summary: objects=1 policies=1 skipped=0 findings=5 high=3 medium=1 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=none crossed=none
                      */
                     "text/plain": components["schemas"]["TextReport"];
                     /**
                      * @example <?xml version="1.0" encoding="UTF-8"?>
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
-                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:17">
-                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
+                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
-                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)" type="high">spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="host namespaces (hostNetwork=true)" type="high">host namespaces (hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="seccompProfile (pod or container &quot;app&quot; must set securityContext.seccompProfile.type to &quot;RuntimeDefault&quot; or &quot;Localhost&quot;)" type="low">seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")</failure>
                      *         </testcase>
-                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="17">
-                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used</failure>
+                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="4">
+                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: &quot;NET_BIND_SERVICE&quot;: capability may not be added]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
+                     *     psp/allowedCapabilities (restricted) spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added</failure>
                      *         </testcase>
                      *       </testsuite>
                      *       <testsuite name="PodSecurityPolicy set" tests="12" failures="0" errors="0" skipped="1" file="manifest.yaml">
@@ -3590,44 +3681,45 @@ export interface operations {
                     /**
                      * @example <?xml version="1.0" encoding="UTF-8"?>
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
-                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:17">
-                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
+                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
-                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)" type="high">spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="host namespaces (hostNetwork=true)" type="high">host namespaces (hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="seccompProfile (pod or container &quot;app&quot; must set securityContext.seccompProfile.type to &quot;RuntimeDefault&quot; or &quot;Localhost&quot;)" type="low">seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")</failure>
                      *         </testcase>
-                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="17">
-                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used</failure>
+                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="4">
+                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: &quot;NET_BIND_SERVICE&quot;: capability may not be added]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
+                     *     psp/allowedCapabilities (restricted) spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added</failure>
                      *         </testcase>
                      *       </testsuite>
                      *       <testsuite name="PodSecurityPolicy set" tests="12" failures="0" errors="0" skipped="1" file="manifest.yaml">
@@ -3780,8 +3872,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "templatePath": "spec.template",
                      *           "admission": {
@@ -3801,11 +3893,18 @@ export interface operations {
                      *                     "detail": "Host network is not allowed to be used",
                      *                     "message": "spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used",
                      *                     "value": "true"
+                     *                   },
+                     *                   {
+                     *                     "field": "spec.containers[0].securityContext.capabilities.add",
+                     *                     "type": "Invalid value",
+                     *                     "detail": "capability may not be added",
+                     *                     "message": "spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added",
+                     *                     "value": "\"NET_BIND_SERVICE\""
                      *                   }
                      *                 ]
                      *               }
                      *             ],
-                     *             "reason": "pods \"web\" is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used]"
+                     *             "reason": "pods \"web\" is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added]"
                      *           },
                      *           "cis": [
                      *             {
@@ -3867,8 +3966,8 @@ export interface operations {
                      *             "namespace": null,
                      *             "name": "restricted",
                      *             "document": 0,
-                     *             "line": 4,
-                     *             "item": 0
+                     *             "line": 24,
+                     *             "item": 1
                      *           }
                      *         ],
                      *         "controls": [
@@ -4189,8 +4288,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.template.spec.hostNetwork",
                      *           "message": "pod shares the host network namespace (spec.hostNetwork=true)",
@@ -4207,8 +4306,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.template.spec",
                      *           "message": "host namespaces (hostNetwork=true)",
@@ -4225,8 +4324,8 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.template.spec",
                      *           "message": "seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")",
@@ -4243,11 +4342,29 @@ export interface operations {
                      *             "namespace": "shop",
                      *             "name": "web",
                      *             "document": 0,
-                     *             "line": 17,
-                     *             "item": 1
+                     *             "line": 4,
+                     *             "item": 0
                      *           },
                      *           "path": "spec.securityContext.hostNetwork",
                      *           "message": "spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used",
+                     *           "context": "restricted"
+                     *         },
+                     *         {
+                     *           "rule": "psp/allowedCapabilities",
+                     *           "engine": "psp",
+                     *           "severity": "medium",
+                     *           "objectIndex": 0,
+                     *           "object": {
+                     *             "apiVersion": "apps/v1",
+                     *             "kind": "Deployment",
+                     *             "namespace": "shop",
+                     *             "name": "web",
+                     *             "document": 0,
+                     *             "line": 4,
+                     *             "item": 0
+                     *           },
+                     *           "path": "spec.containers[0].securityContext.capabilities.add",
+                     *           "message": "spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added",
                      *           "context": "restricted"
                      *         }
                      *       ],
@@ -4255,14 +4372,15 @@ export interface operations {
                      *         "objects": 1,
                      *         "policies": 1,
                      *         "skipped": 0,
-                     *         "findings": 4,
+                     *         "findings": 5,
                      *         "bySeverity": {
                      *           "high": 3,
-                     *           "medium": 0,
+                     *           "medium": 1,
                      *           "low": 1
                      *         },
                      *         "byRule": {
                      *           "cis/host-network": 1,
+                     *           "psp/allowedCapabilities": 1,
                      *           "psp/hostNetwork": 1,
                      *           "pss/hostNamespaces": 1,
                      *           "pss/seccompProfile_restricted": 1
@@ -4409,6 +4527,28 @@ export interface operations {
                      *                       "psp"
                      *                     ]
                      *                   }
+                     *                 },
+                     *                 {
+                     *                   "id": "psp/allowedCapabilities",
+                     *                   "name": "allowedCapabilities",
+                     *                   "shortDescription": {
+                     *                     "text": "PodSecurityPolicy allowedCapabilities denied the pod"
+                     *                   },
+                     *                   "fullDescription": {
+                     *                     "text": "The pod adds a capability the policy does not allow."
+                     *                   },
+                     *                   "defaultConfiguration": {
+                     *                     "level": "warning"
+                     *                   },
+                     *                   "properties": {
+                     *                     "severity": "medium",
+                     *                     "security-severity": "5.5",
+                     *                     "tags": [
+                     *                       "security",
+                     *                       "kubernetes",
+                     *                       "psp"
+                     *                     ]
+                     *                   }
                      *                 }
                      *               ]
                      *             }
@@ -4439,7 +4579,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -4479,7 +4619,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -4519,7 +4659,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -4559,7 +4699,7 @@ export interface operations {
                      *                       "index": 0
                      *                     },
                      *                     "region": {
-                     *                       "startLine": 17
+                     *                       "startLine": 4
                      *                     }
                      *                   },
                      *                   "logicalLocations": [
@@ -4583,6 +4723,46 @@ export interface operations {
                      *                 "context": "restricted",
                      *                 "document": 0
                      *               }
+                     *             },
+                     *             {
+                     *               "ruleId": "psp/allowedCapabilities",
+                     *               "ruleIndex": 4,
+                     *               "level": "warning",
+                     *               "message": {
+                     *                 "text": "Deployment/shop/web: PodSecurityPolicy \"restricted\": spec.containers[0].securityContext.capabilities.add: Invalid value: \"NET_BIND_SERVICE\": capability may not be added"
+                     *               },
+                     *               "locations": [
+                     *                 {
+                     *                   "physicalLocation": {
+                     *                     "artifactLocation": {
+                     *                       "uri": "manifest.yaml",
+                     *                       "index": 0
+                     *                     },
+                     *                     "region": {
+                     *                       "startLine": 4
+                     *                     }
+                     *                   },
+                     *                   "logicalLocations": [
+                     *                     {
+                     *                       "name": "web",
+                     *                       "fullyQualifiedName": "Deployment/shop/web",
+                     *                       "kind": "resource"
+                     *                     },
+                     *                     {
+                     *                       "name": "spec.containers[0].securityContext.capabilities.add",
+                     *                       "fullyQualifiedName": "Deployment/shop/web:spec.containers[0].securityContext.capabilities.add",
+                     *                       "kind": "property"
+                     *                     }
+                     *                   ]
+                     *                 }
+                     *               ],
+                     *               "properties": {
+                     *                 "severity": "medium",
+                     *                 "object": "Deployment/shop/web",
+                     *                 "path": "spec.containers[0].securityContext.capabilities.add",
+                     *                 "context": "restricted",
+                     *                 "document": 0
+                     *               }
                      *             }
                      *           ],
                      *           "properties": {
@@ -4592,14 +4772,15 @@ export interface operations {
                      *               "objects": 1,
                      *               "policies": 1,
                      *               "skipped": 0,
-                     *               "findings": 4,
+                     *               "findings": 5,
                      *               "bySeverity": {
                      *                 "high": 3,
-                     *                 "medium": 0,
+                     *                 "medium": 1,
                      *                 "low": 1
                      *               },
                      *               "byRule": {
                      *                 "cis/host-network": 1,
+                     *                 "psp/allowedCapabilities": 1,
                      *                 "psp/hostNetwork": 1,
                      *                 "pss/hostNamespaces": 1,
                      *                 "pss/seccompProfile_restricted": 1
@@ -4636,54 +4817,56 @@ export interface operations {
                      */
                     "application/sarif+json": components["schemas"]["SarifLog"];
                     /**
-                     * @example manifest.yaml:17: high cis/host-network (5.2.5) Deployment/shop/web spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)
-                     *     manifest.yaml:17: high pss/hostNamespaces (restricted:latest) Deployment/shop/web spec.template.spec: host namespaces (hostNetwork=true)
-                     *     manifest.yaml:17: low pss/seccompProfile_restricted (restricted:latest) Deployment/shop/web spec.template.spec: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")
-                     *     manifest.yaml:17: high psp/hostNetwork (restricted) Deployment/shop/web spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
-                     *     summary: objects=1 policies=1 skipped=0 findings=4 high=3 medium=0 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=none crossed=none
+                     * @example manifest.yaml:4: high cis/host-network (5.2.5) Deployment/shop/web spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)
+                     *     manifest.yaml:4: high pss/hostNamespaces (restricted:latest) Deployment/shop/web spec.template.spec: host namespaces (hostNetwork=true)
+                     *     manifest.yaml:4: low pss/seccompProfile_restricted (restricted:latest) Deployment/shop/web spec.template.spec: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")
+                     *     manifest.yaml:4: high psp/hostNetwork (restricted) Deployment/shop/web spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
+                     *     manifest.yaml:4: medium psp/allowedCapabilities (restricted) Deployment/shop/web spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added
+                     *     summary: objects=1 policies=1 skipped=0 findings=5 high=3 medium=1 low=1 cis.fail=1 pss.forbidden=1 psp.denied=1 failOn=none crossed=none
                      */
                     "text/plain": components["schemas"]["TextReport"];
                     /**
                      * @example <?xml version="1.0" encoding="UTF-8"?>
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
-                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:17">
-                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
+                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
-                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)" type="high">spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="host namespaces (hostNetwork=true)" type="high">host namespaces (hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="seccompProfile (pod or container &quot;app&quot; must set securityContext.seccompProfile.type to &quot;RuntimeDefault&quot; or &quot;Localhost&quot;)" type="low">seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")</failure>
                      *         </testcase>
-                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="17">
-                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used</failure>
+                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="4">
+                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: &quot;NET_BIND_SERVICE&quot;: capability may not be added]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
+                     *     psp/allowedCapabilities (restricted) spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added</failure>
                      *         </testcase>
                      *       </testsuite>
                      *       <testsuite name="PodSecurityPolicy set" tests="12" failures="0" errors="0" skipped="1" file="manifest.yaml">
@@ -4708,44 +4891,45 @@ export interface operations {
                     /**
                      * @example <?xml version="1.0" encoding="UTF-8"?>
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
-                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:17">
-                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
+                     *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
-                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ipc 5.2.4 Minimize the admission of containers wishing to share the host IPC namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-network 5.2.5 Minimize the admission of containers wishing to share the host network namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)" type="high">spec.template.spec.hostNetwork: pod shares the host network namespace (spec.hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="cis/allow-privilege-escalation 5.2.6 Minimize the admission of containers with allowPrivilegeEscalation" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/root 5.2.7 Minimize the admission of root containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/appArmorProfile restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostNamespaces restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="host namespaces (hostNetwork=true)" type="high">host namespaces (hostNetwork=true)</failure>
                      *         </testcase>
-                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17"/>
-                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="17">
+                     *         <testcase name="pss/hostPorts restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/hostProbesAndHostLifecycle restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/privileged restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seLinuxOptions restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/sysctls restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/windowsHostProcess restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/allowPrivilegeEscalation restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/capabilities_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/procMount_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/restrictedVolumes restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsNonRoot restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/runAsUser restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
+                     *         <testcase name="pss/seccompProfile_restricted restricted:latest" classname="Deployment/shop/web" file="manifest.yaml" line="4">
                      *           <failure message="seccompProfile (pod or container &quot;app&quot; must set securityContext.seccompProfile.type to &quot;RuntimeDefault&quot; or &quot;Localhost&quot;)" type="low">seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")</failure>
                      *         </testcase>
-                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="17">
-                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used</failure>
+                     *         <testcase name="psp/admission PodSecurityPolicy admission" classname="Deployment/shop/web" file="manifest.yaml" line="4">
+                     *           <failure message="pods &quot;web&quot; is forbidden: PodSecurityPolicy: unable to admit pod: [spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used spec.containers[0].securityContext.capabilities.add: Invalid value: &quot;NET_BIND_SERVICE&quot;: capability may not be added]" type="high">psp/hostNetwork (restricted) spec.securityContext.hostNetwork: Invalid value: true: Host network is not allowed to be used
+                     *     psp/allowedCapabilities (restricted) spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added</failure>
                      *         </testcase>
                      *       </testsuite>
                      *       <testsuite name="PodSecurityPolicy set" tests="12" failures="0" errors="0" skipped="1" file="manifest.yaml">

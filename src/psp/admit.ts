@@ -26,8 +26,11 @@ import type { AdmissionInput, AdmissionResult } from './types';
  * name if non-empty, else generateName if non-empty, else `Unknown`.
  */
 export function forbiddenPodName(input: AdmissionInput): string {
-  if (input.podName !== undefined) return input.podName;
-  const meta = input.pod.metadata;
+  return input.podName ?? podNameFromMetadata(input.pod.metadata);
+}
+
+/** extractResourceName on the object itself: name, else generateName, else `Unknown`. */
+export function podNameFromMetadata(meta: ObjectMeta): string {
   if (meta.name !== undefined && meta.name !== '') return meta.name;
   if (meta.generateName !== undefined && meta.generateName !== '') return meta.generateName;
   return 'Unknown';

@@ -11,6 +11,7 @@
  *   PSP never saw them, so PSP's verdict on their pod template is a warning.
  */
 import { IngestError, readObject, type PodBearingObject, type ReadLimits } from '../ingest';
+import { podNameFromMetadata } from '../psp';
 import { isConfigError } from './config';
 import { AUDIT_KEY, UNNAMED_POD_FORBIDDEN_PREFIX, WEBHOOK_TEXT } from './messages';
 import { evaluatePodSecurity, isSignificantPodUpdate } from './pod-security';
@@ -136,11 +137,7 @@ function withExtras(response: ReviewResponse, warnings: string[], auditAnnotatio
  * apiserver generates one) the object's name, generateName, or `Unknown`.
  */
 function pspPodName(request: ReviewRequest, pod: PodBearingObject): string {
-  if (request.name !== '') return request.name;
-  const meta = pod.template.metadata;
-  if (meta.name !== undefined && meta.name !== '') return meta.name;
-  if (meta.generateName !== undefined && meta.generateName !== '') return meta.generateName;
-  return 'Unknown';
+  return request.name !== '' ? request.name : podNameFromMetadata(pod.template.metadata);
 }
 
 /** The engine's reason is already `pods "<name>" is forbidden: PodSecurityPolicy: ...`. */

@@ -1,4 +1,4 @@
-import { RESPONSE_EXAMPLES } from '../examples';
+import { FINDINGS_EXAMPLE_YAML, RESPONSE_EXAMPLES } from '../examples';
 /**
  * Schemas of POST /v1/evaluate. They mirror src/report/types.ts; the route assigns the report to
  * `z.output<typeof EvaluateResponseSchema>`, so the two are kept in step at compile time.
@@ -118,44 +118,18 @@ export const TextReportSchema = z.string().openapi('TextReport', { description: 
 
 export const JunitReportSchema = z.string().openapi('JunitReport', { description: 'JUnit XML: a <testsuite> per object, a <testcase> per control / check / admission.' });
 
-/** Request example: what `kubectl get psp,deploy -o yaml` prints (a List), trimmed. */
-export const EVALUATE_EXAMPLE_YAML = `apiVersion: v1
-kind: List
-items:
-- apiVersion: policy/v1beta1
-  kind: PodSecurityPolicy
-  metadata:
-    name: restricted
-  spec:
-    privileged: false
-    allowPrivilegeEscalation: false
-    requiredDropCapabilities: [ALL]
-    volumes: [configMap, emptyDir, projected, secret, downwardAPI, persistentVolumeClaim]
-    runAsUser: {rule: MustRunAsNonRoot}
-    seLinux: {rule: RunAsAny}
-    supplementalGroups: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
-    fsGroup: {rule: MustRunAs, ranges: [{min: 1, max: 65535}]}
-- apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: web
-    namespace: shop
-  spec:
-    selector:
-      matchLabels: {app: web}
-    template:
-      metadata:
-        labels: {app: web}
-      spec:
-        hostNetwork: true
-        containers:
-        - name: app
-          image: nginx:1.27
-          securityContext:
-            runAsNonRoot: true
-            allowPrivilegeEscalation: false
-            capabilities: {drop: [ALL]}
-`;
+/**
+ * Request example: the shared example manifests (src/http/examples.ts) as `kubectl get -o yaml`
+ * prints several objects, one `kind: List`.
+ */
+export const EVALUATE_EXAMPLE_YAML = asYamlList(FINDINGS_EXAMPLE_YAML);
+
+function asYamlList(stream: string): string {
+  const items = stream
+    .split(/^---\n/m)
+    .map((doc) => doc.trimEnd().split('\n').map((line, i) => (i === 0 ? '- ' : '  ') + line).join('\n'));
+  return `apiVersion: v1\nkind: List\nitems:\n${items.join('\n')}\n`;
+}
 
 /** Response examples, one per format: the service's real answers (src/http/response-examples.json, `npm run examples`). */
 export const EVALUATE_RESPONSE_EXAMPLES = {
