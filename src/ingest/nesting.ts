@@ -18,6 +18,8 @@
  * as its parent key still counts as one level deeper.
  */
 
+import { ingestError } from './errors';
+
 export type NestingCheck = { ok: true } | { ok: false; line: number; depth: number };
 
 const BLOCK_SCALAR_HEADER = /^[|>][-+]?\s*(?:#.*)?$/;
@@ -34,6 +36,42 @@ export function checkNestingDepth(
   format: 'json' | 'yaml' = 'yaml',
 ): NestingCheck {
   return format === 'json' ? scanJson(text, maxDepth) : scanYaml(text, maxDepth);
+}
+
+/** 400 when the text nests collections deeper than `maxDepth`, naming the first too-deep line. */
+export function refuseDeepText(text: string, maxDepth: number, format: 'json' | 'yaml'): void {
+  const depth = checkNestingDepth(text, maxDepth, format);
+  if (!depth.ok) {
+    throw ingestError('tooDeep', `nesting deeper than ${maxDepth} levels at line ${depth.line}`, [
+      { path: '', message: `nesting deeper than ${maxDepth} levels`, line: depth.line },
+    ]);
+  }
+}
+
+/**
+ * Whether a parsed value nests collections deeper than `maxDepth` (the root collection is depth 1).
+ * Recursion goes at most `maxDepth` levels down.
+ */
+export function nestsDeeper(value: unknown, maxDepth: number): boolean {
+  return typeof value === 'object' && value !== null && containerNestsDeeper(value, maxDepth);
+}
+
+/** `node` is a collection with `budget` levels left for itself and everything below it. */
+function containerNestsDeeper(node: object, budget: number): boolean {
+  if (budget <= 0) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child === 'object' && child !== null && containerNestsDeeper(child, budget - 1)) return true;
+    }
+    return false;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
+    if (typeof child === 'object' && child !== null && containerNestsDeeper(child, budget - 1)) return true;
+  }
+  return false;
 }
 
 function scanJson(text: string, maxDepth: number): NestingCheck {

@@ -28,7 +28,8 @@ import { ingestError, type IngestProblem } from './errors';
 import type { ReadLimits } from './limits';
 import { GO_YAML_V2_SCALAR_TAGS, KNOWN_TAGS } from './yaml-schema';
 import { MapKey, type PathSegment } from './validate';
-import { parseYamlFast, type FastYamlDocument } from './yaml-fast-path';
+import { refuseDeepText } from './nesting';
+import { readYamlFast, type FastYamlDocument } from './yaml-fast-path';
 
 export interface YamlDocument {
   /** 0-based position in the stream; empty and comment-only documents count. */
@@ -62,10 +63,14 @@ const MERGE_SOURCE_ERROR = 'map merge requires map or sequence of maps as the va
  * Parses a stream: through the fast path when the text is in its subset (yaml-fast-path.ts), else
  * with the `yaml` package. On the fast path the AST and line counter (only needed to place
  * errors and List items) are built from the same text on first use.
+ * Text nesting deeper than `limits.maxDepth` is refused (400) before the `yaml` package, which is
+ * recursive, sees it. The fast path reads any depth safely and knows the depth the pre-scan
+ * would find, so the text is scanned only when the fast path gives up or went too deep.
  */
 export function parseYaml(text: string, limits: ReadLimits): YamlStream {
-  const fast = parseYamlFast(text);
-  return fast === undefined ? parseYamlWithAst(text, limits) : lazyAstStream(text, limits, fast);
+  const fast = readYamlFast(text);
+  if (fast === undefined || fast.depth > limits.maxDepth) refuseDeepText(text, limits.maxDepth, 'yaml');
+  return fast === undefined ? parseYamlWithAst(text, limits) : lazyAstStream(text, limits, fast.documents);
 }
 
 function lazyAstStream(text: string, limits: ReadLimits, fast: FastYamlDocument[]): YamlStream {

@@ -49,13 +49,29 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+export interface FastYamlStream {
+  documents: FastYamlDocument[];
+  /**
+   * Deepest collection nesting of any document (its root mapping is 1; `{}` and `[]` count), the
+   * depth the nesting pre-scan (nesting.ts) reports for text in the fast path's subset.
+   */
+  depth: number;
+}
+
 /** The documents of `text`, or undefined when the text is outside the fast path's subset. */
 export function parseYamlFast(text: string): FastYamlDocument[] | undefined {
+  return readYamlFast(text)?.documents;
+}
+
+/** parseYamlFast, with the nesting depth of what it read. */
+export function readYamlFast(text: string): FastYamlStream | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
-    return new LineReader(text).stream();
+    const reader = new LineReader(text);
+    return { documents: reader.stream(), depth: reader.deepest };
   } catch (e) {
-    if (e === GIVE_UP) return undefined;
+    // A stack overflow (absurdly deep indentation) also leaves it: the checked path refuses such text.
+    if (e === GIVE_UP || e instanceof RangeError) return undefined;
     throw e;
   }
 }
@@ -73,6 +89,9 @@ class LineReader {
   /** peek()'s last answer and the line it was for. */
   private peekedLine = -1;
   private peekedIndent = -1;
+  /** Collections open around the current line, and the most ever open. */
+  private depth = 0;
+  deepest = 0;
 
   constructor(text: string) {
     this.lines = text.split('\n');
@@ -138,6 +157,7 @@ class LineReader {
    * key is on the current line at that column (after a sequence item's `- `).
    */
   private mapping(indent: number, firstCol: number): Record<string, unknown> {
+    this.open();
     const map: Record<string, unknown> = {};
     let inline = firstCol !== -1;
     let count = 0;
@@ -157,6 +177,7 @@ class LineReader {
     // Fewer properties than keys read: a duplicate key, which the slow path reports. (Counting
     // once is much cheaper than a lookup per key: the keys are fresh, unhashed strings.)
     if (count > 1 && Object.keys(map).length !== count) giveUp();
+    this.depth--;
     return map;
   }
 
@@ -165,7 +186,7 @@ class LineReader {
     let pos = from;
     while (s.charCodeAt(pos) === SPACE) pos++;
     if (pos < s.length && s.charCodeAt(pos) !== HASH) {
-      const scalar = readScalar(s, pos);
+      const scalar = this.scalar(s, pos);
       this.i++;
       return scalar;
     }
@@ -177,6 +198,17 @@ class LineReader {
     return null;
   }
 
+  private open(): void {
+    if (++this.depth > this.deepest) this.deepest = this.depth;
+  }
+
+  /** readScalar, counting `{}` and `[]` as one more level of nesting. */
+  private scalar(s: string, pos: number): unknown {
+    const value = readScalar(s, pos);
+    if (typeof value === 'object' && value !== null && this.depth + 1 > this.deepest) this.deepest = this.depth + 1;
+    return value;
+  }
+
   /** A block mapping or sequence starting on the current line at column `indent`. */
   private block(indent: number): unknown {
     return isDash(this.lines[this.i]!, indent) ? this.sequence(indent) : this.mapping(indent, -1);
@@ -184,6 +216,7 @@ class LineReader {
 
   /** A block sequence whose dashes are at column `indent`. */
   private sequence(indent: number): unknown[] {
+    this.open();
     const items: unknown[] = [];
     for (;;) {
       const at = this.peek();
@@ -204,10 +237,11 @@ class LineReader {
       if (readKey(s, pos) !== undefined) {
         items.push(this.mapping(pos, pos));
       } else {
-        items.push(readScalar(s, pos));
+        items.push(this.scalar(s, pos));
         this.i++;
       }
     }
+    this.depth--;
     return items;
   }
 }
