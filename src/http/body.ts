@@ -18,15 +18,37 @@ export const DRAIN_FACTOR = 4;
 
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = request.headers.get('content-length');
-  if (declared !== null) {
-    const n = Number(declared);
-    if (Number.isFinite(n) && n > maxBytes) {
-      if (n <= maxBytes * DRAIN_FACTOR && request.body !== null) await drain(request.body.getReader(), n);
-      throw tooLarge(maxBytes);
-    }
+  const n = declared === null ? NaN : Number(declared);
+  if (Number.isFinite(n) && n > maxBytes) {
+    if (n <= maxBytes * DRAIN_FACTOR && request.body !== null) await drain(request.body.getReader(), n);
+    throw tooLarge(maxBytes);
   }
   if (request.body === null) return '';
-  const reader = request.body.getReader();
+  // With Transfer-Encoding the length is not the header's (workerd hands a chunked body through with both).
+  const framed = Number.isFinite(n) && request.headers.get('transfer-encoding') === null;
+  const bytes = framed ? await readDeclared(request, maxBytes) : await readCounted(request.body, maxBytes);
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new ProblemError(makeProblem('invalid-body', 'The request body is not valid UTF-8.', { errors: [{ path: 'body', message: 'invalid UTF-8 byte sequence' }] }));
+  }
+}
+
+/**
+ * A body framed by a Content-Length within the limit, read in one native call: HTTP framing ends
+ * it at the declared length, so no count is needed while it arrives (reading it chunk by chunk
+ * cost ~8% of the reference request's CPU in workerd). A body longer than its header (only
+ * possible for a Request built in-process) is still refused.
+ */
+async function readDeclared(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+  return bytes;
+}
+
+/** A body of unknown length (chunked): counted while it streams, refused as soon as it crosses the limit. */
+async function readCounted(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -39,12 +61,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, total);
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new ProblemError(makeProblem('invalid-body', 'The request body is not valid UTF-8.', { errors: [{ path: 'body', message: 'invalid UTF-8 byte sequence' }] }));
-  }
+  return chunks.length === 1 ? chunks[0]! : concat(chunks, total);
 }
 
 /**

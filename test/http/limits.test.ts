@@ -93,6 +93,34 @@ describe('issue 7 limits: body size (PODSEC_MAX_BODY_BYTES)', () => {
     await expectHealthy(send);
   });
 
+  it('a chunked body that also declares a small Content-Length is counted, not trusted to the header', async () => {
+    // workerd hands such a request through with both headers and the whole chunked body.
+    const send = withEnv({ PODSEC_MAX_BODY_BYTES: '1000' });
+    let pulled = 0;
+    const chunk = new TextEncoder().encode('#'.repeat(400) + '\n');
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(chunk);
+      },
+    });
+    const headers = { 'content-type': 'application/yaml', 'content-length': '10', 'transfer-encoding': 'chunked' };
+    const request = new Request('http://podsec.test/v1/findings', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    const a = await answer(await send('/v1/findings', request));
+    await expectRefused(a, 413, 'urn:podsec:problem:too-large', 'The request body exceeds the limit of 1000 bytes (PODSEC_MAX_BODY_BYTES).');
+    expect(pulled).toBeLessThanOrEqual(Math.ceil((1000 * DRAIN_FACTOR) / chunk.byteLength) + 2);
+    await expectHealthy(send);
+  });
+
+  it('a body longer than its declared Content-Length (a Request built in-process) is still 413', async () => {
+    const send = withEnv({ PODSEC_MAX_BODY_BYTES: '1000' });
+    const text = POD_YAML + '#'.repeat(2000);
+    const request = new Request('http://podsec.test/v1/findings', { method: 'POST', headers: { 'content-type': 'application/yaml', 'content-length': '100' }, body: text });
+    const a = await answer(await send('/v1/findings', request));
+    await expectRefused(a, 413, 'urn:podsec:problem:too-large', 'The request body exceeds the limit of 1000 bytes (PODSEC_MAX_BODY_BYTES).');
+    await expectHealthy(send);
+  });
+
   it('the default limit is 1 MiB; exactly at the limit is read, one byte over is 413', async () => {
     const send = withEnv({ PODSEC_MAX_BODY_BYTES: '2000' });
     const at = POD_YAML + '#'.repeat(2000 - POD_YAML.length);
