@@ -5,6 +5,7 @@
  */
 import type { FieldError } from '../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../k8s/types';
+import { POLICY_CACHE_SIZE, policyEntry, type PolicyEntry } from './content-cache';
 import { defaultPodSecurityPolicy } from './policy-defaults';
 import { CONTAINER_KINDS, PodDraft } from './pod-draft';
 import { ALLOW_PRIVILEGE_ESCALATION } from './strategies/allow-privilege-escalation';
@@ -118,62 +119,28 @@ function phase(order: readonly AnyStrategy[], has: (s: AnyStrategy) => boolean, 
   return out;
 }
 
-/**
- * Providers already built, by submitted policy object. Policies are the request's own objects
- * (ingest makes fresh copies; engines never mutate them) and a provider holds no state between
- * calls, so a request with many pods compiles each policy once, and entries go away with the
- * request's objects (WeakMap: nothing outlives the request).
- */
-const PROVIDERS = new WeakMap<PodSecurityPolicy, Provider>();
+/** How many policy contents keep their provider across requests (content-cache.ts). */
+export const PROVIDER_CACHE_SIZE = POLICY_CACHE_SIZE;
 
 /**
- * Providers across requests, by policy content: callers send the same policy set again and again,
- * and compiling is most of admission's cost for a pod. A provider is a pure function of the
- * defaulted policy's name, annotations and spec (the only fields strategies read), holds no state,
- * and never hands out its own objects (mutations write fresh copies), so sharing one between
- * requests cannot change a result. Bounded LRU: a Map iterates in insertion order, and a hit is
- * re-inserted at the end.
+ * The policy rebuilt from its entry's JSON, so a cached provider shares no object with the request
+ * that first compiled it (after ingest no value is null, so JSON's null can only stand for undefined).
  */
-const PROVIDER_CACHE = new Map<string, Provider>();
-export const PROVIDER_CACHE_SIZE = 256;
-
-/**
- * The cache key: the content compileProvider depends on, as JSON. Key order is the submitted
- * order, so the same policy with its keys reordered only misses the cache (equal strings imply
- * equal content, which is all correctness needs).
- */
-function providerKey(psp: PodSecurityPolicy): string {
-  return JSON.stringify([psp.metadata.name, psp.metadata.annotations, psp.spec]);
+function ownCopy(psp: PodSecurityPolicy, entry: PolicyEntry): PodSecurityPolicy {
+  const [metadata, spec] = JSON.parse(entry.json) as [PodSecurityPolicy['metadata'] | null, PodSecurityPolicy['spec']];
+  return { ...psp, metadata: metadata ?? {}, spec };
 }
 
 /**
- * The policy rebuilt from its key, so a cached provider shares no object with the request that
- * first compiled it (after ingest no value is null, so JSON's null can only stand for undefined).
+ * The provider of a submitted (not yet defaulted) policy: §1.3 defaulting, then compileProvider,
+ * once per content (content-cache.ts): defaulting is a pure function of the submitted policy, so
+ * a hit skips it as well as compiling. A provider holds no state and never hands out its own
+ * objects (mutations write fresh copies), so sharing one between requests cannot change a result.
  */
-function ownCopy(psp: PodSecurityPolicy, key: string): PodSecurityPolicy {
-  const [name, annotations, spec] = JSON.parse(key) as [string | null, Record<string, string> | null, PodSecurityPolicy['spec']];
-  const metadata: PodSecurityPolicy['metadata'] = {};
-  if (name !== null) metadata.name = name;
-  if (annotations !== null) metadata.annotations = annotations;
-  return { ...psp, metadata, spec };
-}
-
-/** The provider of a submitted (not yet defaulted) policy: §1.3 defaulting, then compileProvider, once per content. */
 export function providerFor(psp: PodSecurityPolicy): Provider {
-  let provider = PROVIDERS.get(psp);
-  if (provider !== undefined) return provider;
-  const defaulted = defaultPodSecurityPolicy(psp);
-  const key = providerKey(defaulted);
-  provider = PROVIDER_CACHE.get(key);
-  if (provider !== undefined) {
-    PROVIDER_CACHE.delete(key);
-  } else {
-    provider = compileProvider(ownCopy(defaulted, key));
-    if (PROVIDER_CACHE.size >= PROVIDER_CACHE_SIZE) PROVIDER_CACHE.delete(PROVIDER_CACHE.keys().next().value!);
-  }
-  PROVIDER_CACHE.set(key, provider);
-  PROVIDERS.set(psp, provider);
-  return provider;
+  // policyEntry is by object first: a request with many pods looks each policy up once.
+  const entry = policyEntry(psp);
+  return (entry.provider ??= compileProvider(defaultPodSecurityPolicy(ownCopy(psp, entry))));
 }
 
 /** Builds the provider for an already defaulted (§1.3) policy. */

@@ -7,6 +7,7 @@
  */
 import type { FieldError } from '../../k8s/field-error';
 import type { PodSecurityPolicy } from '../../k8s/types';
+import { freshPolicyEntry } from '../content-cache';
 import { validateAppArmorAnnotations } from './apparmor-annotations';
 import { validateCapabilities } from './capabilities';
 import { validateAllowedCSIDrivers } from './csi-drivers';
@@ -51,9 +52,25 @@ export const PSP_VALIDATION_RULES: ReadonlyArray<{ readonly id: string; readonly
   { id: 'runtimeClass', validate: validateRuntimeClass },
 ];
 
-/** All field errors of ValidatePodSecurityPolicy, in apiserver order; empty when the policy is valid. */
+/**
+ * All field errors of ValidatePodSecurityPolicy, in apiserver order; empty when the policy is
+ * valid. Computed once per policy content (content-cache.ts: validation is a pure function of the
+ * policy's metadata and spec, and the same policies come back request after request); the cached
+ * errors are never handed out, each call gets fresh error objects.
+ */
 export function validatePodSecurityPolicy(psp: PodSecurityPolicy): FieldError[] {
+  // Looked up afresh, not by object: callers may validate an object, change it and validate again.
+  const entry = freshPolicyEntry(psp);
+  const errs = (entry.errors ??= runValidationRules(psp));
+  return errs.length === 0 ? [] : errs.map(copyFieldError);
+}
+
+function runValidationRules(psp: PodSecurityPolicy): FieldError[] {
   const errs: FieldError[] = [];
   for (const rule of PSP_VALIDATION_RULES) rule.validate(psp, errs);
   return errs;
+}
+
+function copyFieldError(e: FieldError): FieldError {
+  return { ...e };
 }
