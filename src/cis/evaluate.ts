@@ -9,6 +9,7 @@ import { CONTROLS } from './controls';
 import { DECISION, decisionNote } from './decisions';
 import { REASON, policyName } from './reasons';
 import type {
+  BenchmarkControl,
   BenchmarkInfo,
   CisControl,
   CisOptions,
@@ -71,72 +72,98 @@ function effectiveQuantifier(control: CisControl, mode: Quantifier): Quantifier 
   return mode === 'all' ? 'all' : control.quantifier;
 }
 
-function combine(quantifier: Quantifier, verdicts: readonly PolicyVerdict[]): ControlStatus {
-  const passes = verdicts.filter((v) => v.status === 'pass').length;
-  if (verdicts.length === 0) return 'fail';
-  return (quantifier === 'all' ? passes === verdicts.length : passes > 0) ? 'pass' : 'fail';
+/**
+ * A control's notes over a policy set, one of each: decision notes repeat per policy, so they are
+ * kept by code; other notes by code, message and path. Allocates nothing until a note arrives
+ * (most policies attach none).
+ */
+class NoteSet {
+  readonly notes: Note[] = [];
+  private seen: Set<string> | undefined;
+
+  add(ns: readonly Note[]): void {
+    for (let i = 0; i < ns.length; i++) {
+      const n = ns[i]!;
+      const k = n.code.startsWith('decision-') ? n.code : `${n.code}\u0000${n.message}\u0000${n.path ?? ''}`;
+      const seen = (this.seen ??= new Set());
+      if (seen.has(k)) continue;
+      seen.add(k);
+      this.notes.push(n);
+    }
+  }
 }
 
 export function evaluatePolicySet(policies: PodSecurityPolicy[], opts: CisOptions): PolicySetControl[] {
   const benchmark = benchmarkFor(opts);
   const pctx: PolicyContext = { opts: resolveOptions(opts) };
   const mode = opts.quantifier ?? DEFAULT_QUANTIFIER_MODE;
-  return benchmark.controls.map((bc): PolicySetControl => {
-    const control = CONTROLS[bc.key];
-    const quantifier = effectiveQuantifier(control, mode);
-    const notes: Note[] = [];
-    const seen = new Set<string>();
-    const addNotes = (ns: readonly Note[]): void => {
-      for (const n of ns) {
-        // Decision notes repeat per policy; keep one of each.
-        const k = n.code.startsWith('decision-') ? n.code : `${n.code}\u0000${n.message}\u0000${n.path ?? ''}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        notes.push(n);
-      }
+  const names = policies.map(policyName);
+  const controls = benchmark.controls;
+  const out: PolicySetControl[] = new Array(controls.length);
+  for (let c = 0; c < controls.length; c++) out[c] = evaluateSetControl(controls[c]!, policies, names, pctx, mode);
+  return out;
+}
+
+/** One control over the set: per-policy verdicts, then the set's status under the quantifier. */
+function evaluateSetControl(
+  bc: BenchmarkControl,
+  policies: readonly PodSecurityPolicy[],
+  names: readonly string[],
+  pctx: PolicyContext,
+  mode: Quantifier,
+): PolicySetControl {
+  const control = CONTROLS[bc.key];
+  const quantifier = effectiveQuantifier(control, mode);
+  const notes = new NoteSet();
+  const verdicts: PolicyVerdict[] = new Array(policies.length);
+  const satisfiedBy: string[] = [];
+  for (let i = 0; i < policies.length; i++) {
+    const outcome = control.evaluatePolicy(policies[i]!, pctx);
+    if (outcome.notes.length > 0) notes.add(outcome.notes);
+    verdicts[i] = { policy: names[i]!, status: outcome.status, findings: outcome.findings };
+    if (outcome.status === 'pass') satisfiedBy.push(names[i]!);
+  }
+
+  if (quantifier === null) {
+    // PSPs cannot express the control: its fixed status (notApplicable) stands for the set.
+    const fixedOutcome = control.evaluatePolicy(EMPTY_PSP, pctx);
+    notes.add(fixedOutcome.notes);
+    return setControl(bc, fixedOutcome.status, [], notes.notes, null, [], verdicts);
+  }
+
+  notes.add([decisionNote(DECISION.quantifier)]);
+  if (verdicts.length === 0) {
+    notes.add([decisionNote(DECISION.emptyPolicySet)]);
+    const finding: Finding = {
+      path: control.policyPath ?? 'spec',
+      reason: REASON.noPolicies,
+      message: NO_POLICIES_MESSAGE,
+      remediation: control.remediation.policy,
     };
-    const verdicts: PolicyVerdict[] = policies.map((psp) => {
-      const outcome = control.evaluatePolicy(psp, pctx);
-      addNotes(outcome.notes);
-      return { policy: policyName(psp), status: outcome.status, findings: outcome.findings };
-    });
-    // Built field by field: object spread is markedly slower in V8 on this hot path.
-    const result = (status: ControlStatus, findings: Finding[], satisfiedBy: string[], verdictList: PolicyVerdict[]): PolicySetControl => ({
-      id: bc.id,
-      key: bc.key,
-      title: bc.title,
-      assessment: bc.assessment,
-      status,
-      findings,
-      notes,
-      quantifier,
-      satisfiedBy,
-      policies: verdictList,
-    });
+    return setControl(bc, 'fail', [finding], notes.notes, quantifier, [], []);
+  }
+  const pass = quantifier === 'all' ? satisfiedBy.length === verdicts.length : satisfiedBy.length > 0;
+  return setControl(bc, pass ? 'pass' : 'fail', pass ? [] : failingFindings(verdicts), notes.notes, quantifier, satisfiedBy, verdicts);
+}
 
-    if (quantifier === null) {
-      // PSPs cannot express the control: its fixed status (notApplicable) stands for the set.
-      const fixedOutcome = control.evaluatePolicy(EMPTY_PSP, pctx);
-      addNotes(fixedOutcome.notes);
-      return result(fixedOutcome.status, [], [], verdicts);
-    }
+/** The findings of every policy that did not pass, in policy order. */
+function failingFindings(verdicts: readonly PolicyVerdict[]): Finding[] {
+  const out: Finding[] = [];
+  for (const v of verdicts) if (v.status !== 'pass') for (const f of v.findings) out.push(f);
+  return out;
+}
 
-    addNotes([decisionNote(DECISION.quantifier)]);
-    if (verdicts.length === 0) {
-      addNotes([decisionNote(DECISION.emptyPolicySet)]);
-      const finding: Finding = {
-        path: control.policyPath ?? 'spec',
-        reason: REASON.noPolicies,
-        message: NO_POLICIES_MESSAGE,
-        remediation: control.remediation.policy,
-      };
-      return result('fail', [finding], [], []);
-    }
-    const status = combine(quantifier, verdicts);
-    const satisfiedBy = verdicts.filter((v) => v.status === 'pass').map((v) => v.policy);
-    const findings = status === 'fail' ? verdicts.flatMap((v) => (v.status === 'pass' ? [] : v.findings)) : [];
-    return result(status, findings, satisfiedBy, verdicts);
-  });
+// Built field by field: object spread is markedly slower in V8 on this hot path.
+function setControl(
+  bc: BenchmarkControl,
+  status: ControlStatus,
+  findings: Finding[],
+  notes: Note[],
+  quantifier: Quantifier | null,
+  satisfiedBy: string[],
+  policies: PolicyVerdict[],
+): PolicySetControl {
+  return { id: bc.id, key: bc.key, title: bc.title, assessment: bc.assessment, status, findings, notes, quantifier, satisfiedBy, policies };
 }
 
 const NO_POLICIES_MESSAGE = 'no PodSecurityPolicy supplied: by default no PSPs exist, so nothing is restricted';
