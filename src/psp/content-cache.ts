@@ -22,7 +22,7 @@ import type { Provider } from './provider';
  */
 export interface PolicyEntry {
   readonly name: string;
-  /** `JSON.stringify([metadata, spec])` when the entry was made: its content, what providers are compiled from. */
+  /** `JSON.stringify([metadata, spec])` when the entry was made: its content, as JSON. */
   readonly json: string;
   /**
    * The same content as shapes, recorded when the entry is found a second time (a policy seen

@@ -2,7 +2,7 @@
  * Field paths, annotation keys and message fragments the PSP engine reuses, in one place.
  * Paths are Kubernetes' exact (sometimes odd, spec §10.8) field paths.
  */
-import type { FieldError } from '../k8s/field-error';
+import type { PspViolation } from './types';
 
 export const ANNOTATION = {
   /** Written on the admitted pod: the chosen policy (create only). */
@@ -51,11 +51,32 @@ export const REJECTION = {
   noProviders: 'PodSecurityPolicy: no providers available to validate pod request',
 } as const;
 
-/** Constructors mirroring field.Invalid / Required / Forbidden; `value` is already Go-rendered. */
+/**
+ * Constructors mirroring field.Invalid / Required / Forbidden; `value` is already Go-rendered.
+ * They build the answer's violation itself (fields in its order, `message` rendered as
+ * formatFieldError would: Invalid prints its value, Required and Forbidden never do), so no
+ * intermediate FieldError is made per violation.
+ */
 export const fieldError = {
-  invalid: (field: string, value: string, detail: string): FieldError => ({ field, type: 'Invalid value', value, detail }),
-  required: (field: string, detail = ''): FieldError => ({ field, type: 'Required value', detail }),
-  forbidden: (field: string, detail: string): FieldError => ({ field, type: 'Forbidden', detail }),
+  invalid: (field: string, value: string, detail: string): PspViolation => ({
+    field,
+    type: 'Invalid value',
+    detail,
+    message: detail.length > 0 ? `${field}: Invalid value: ${value}: ${detail}` : `${field}: Invalid value: ${value}`,
+    value,
+  }),
+  required: (field: string, detail = ''): PspViolation => ({
+    field,
+    type: 'Required value',
+    detail,
+    message: detail.length > 0 ? `${field}: Required value: ${detail}` : `${field}: Required value`,
+  }),
+  forbidden: (field: string, detail: string): PspViolation => ({
+    field,
+    type: 'Forbidden',
+    detail,
+    message: detail.length > 0 ? `${field}: Forbidden: ${detail}` : `${field}: Forbidden`,
+  }),
 };
 
 /** Go's `%v` of a []policy.IDRange / []HostPortRange struct slice: `[{1 2} {3 4}]`. */

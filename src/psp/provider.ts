@@ -3,9 +3,8 @@
  * The order of mutation (§4) and validation (§5.1) comes from the four tables below; adding a
  * strategy = one file under strategies/ and one row per phase it takes part in.
  */
-import type { FieldError } from '../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../k8s/types';
-import { POLICY_CACHE_SIZE, policyEntry, type PolicyEntry } from './content-cache';
+import { POLICY_CACHE_SIZE, policyEntry } from './content-cache';
 import { defaultPodSecurityPolicy } from './policy-defaults';
 import { CONTAINER_KINDS, PodDraft } from './pod-draft';
 import { ALLOW_PRIVILEGE_ESCALATION } from './strategies/allow-privilege-escalation';
@@ -25,7 +24,7 @@ import { SECCOMP } from './strategies/seccomp';
 import { SUPPLEMENTAL_GROUPS } from './strategies/supplemental-groups';
 import { SYSCTLS } from './strategies/sysctls';
 import { VOLUMES } from './strategies/volumes';
-import type { PspStrategy } from './types';
+import type { PspStrategy, PspViolation } from './types';
 import { ProviderError } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -89,7 +88,7 @@ export interface Provider {
   /** Applies the policy's defaults; returns `pod` itself when nothing was written. */
   mutate(pod: PodTemplate): PodTemplate;
   /** Validates a (mutated) pod; errors in §5.1 order. */
-  validate(pod: PodTemplate): FieldError[];
+  validate(pod: PodTemplate): PspViolation[];
 }
 
 const FAILED_PROVIDER = {
@@ -107,13 +106,28 @@ interface Phase {
   compiled: unknown[];
 }
 
-function phase(order: readonly AnyStrategy[], has: (s: AnyStrategy) => boolean, compileOnce: (s: AnyStrategy) => unknown): Phase {
+/** Every strategy once, BUILD_ORDER first: compiled values live in an array at these slots. */
+const STRATEGIES: readonly AnyStrategy[] = [
+  ...new Set([...BUILD_ORDER, ...POD_MUTATION_ORDER, ...CONTAINER_MUTATION_ORDER, ...POD_VALIDATION_ORDER, ...CONTAINER_VALIDATION_ORDER]),
+];
+
+/** A phase's order as slots, keeping only the strategies that have the phase's hook (fixed per strategy, so decided once). */
+function phaseSlots(order: readonly AnyStrategy[], has: (s: AnyStrategy) => boolean): number[] {
+  return order.filter(has).map((s) => STRATEGIES.indexOf(s));
+}
+
+const POD_MUTATION_SLOTS = phaseSlots(POD_MUTATION_ORDER, (s) => s.mutatePod !== undefined);
+const CONTAINER_MUTATION_SLOTS = phaseSlots(CONTAINER_MUTATION_ORDER, (s) => s.mutateContainer !== undefined);
+const POD_VALIDATION_SLOTS = phaseSlots(POD_VALIDATION_ORDER, (s) => s.validatePod !== undefined);
+const CONTAINER_VALIDATION_SLOTS = phaseSlots(CONTAINER_VALIDATION_ORDER, (s) => s.validateContainer !== undefined);
+
+/** The phase's strategies that do something for this policy (compiled to a value). */
+function phase(slots: readonly number[], compiled: readonly unknown[]): Phase {
   const out: Phase = { strategies: [], compiled: [] };
-  for (const s of order) {
-    if (!has(s)) continue;
-    const c = compileOnce(s);
+  for (const slot of slots) {
+    const c = compiled[slot];
     if (c === undefined) continue;
-    out.strategies.push(s);
+    out.strategies.push(STRATEGIES[slot]!);
     out.compiled.push(c);
   }
   return out;
@@ -123,55 +137,46 @@ function phase(order: readonly AnyStrategy[], has: (s: AnyStrategy) => boolean, 
 export const PROVIDER_CACHE_SIZE = POLICY_CACHE_SIZE;
 
 /**
- * The policy rebuilt from its entry's JSON, so a cached provider shares no object with the request
- * that first compiled it (after ingest no value is null, so JSON's null can only stand for undefined).
- */
-function ownCopy(psp: PodSecurityPolicy, entry: PolicyEntry): PodSecurityPolicy {
-  const [metadata, spec] = JSON.parse(entry.json) as [PodSecurityPolicy['metadata'] | null, PodSecurityPolicy['spec']];
-  return { ...psp, metadata: metadata ?? {}, spec };
-}
-
-/**
  * The provider of a submitted (not yet defaulted) policy: §1.3 defaulting, then compileProvider,
  * once per content (content-cache.ts): defaulting is a pure function of the submitted policy, so
  * a hit skips it as well as compiling. A provider holds no state and never hands out its own
  * objects (mutations write fresh copies), so sharing one between requests cannot change a result.
+ * It is compiled from the request's own policy object: every compiled strategy copies what it
+ * keeps of the policy (lists, ranges, options) or keeps only strings, numbers and fresh Sets, so
+ * a cached provider holds no object another answer or a later change to that object could reach.
  */
 export function providerFor(psp: PodSecurityPolicy): Provider {
   // policyEntry is by object first: a request with many pods looks each policy up once.
   const entry = policyEntry(psp);
-  return (entry.provider ??= compileProvider(defaultPodSecurityPolicy(ownCopy(psp, entry))));
+  return (entry.provider ??= compileProvider(defaultPodSecurityPolicy(psp)));
 }
 
 /** Builds the provider for an already defaulted (§1.3) policy. */
 export function compileProvider(psp: PodSecurityPolicy): Provider {
   const name = psp.metadata.name ?? '';
   // Each strategy is compiled once even when it takes part in several phases.
-  const compiled = new Map<AnyStrategy, unknown>();
-  const buildErrors: string[] = [];
-  const compileOnce = (s: AnyStrategy): unknown => {
-    if (compiled.has(s)) return compiled.get(s);
-    let c: unknown;
+  const compiled: unknown[] = new Array(STRATEGIES.length);
+  let buildErrors: string[] | undefined;
+  for (let i = 0; i < BUILD_ORDER.length; i++) {
     try {
-      c = s.compile(psp);
+      compiled[i] = STRATEGIES[i]!.compile(psp);
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
-      buildErrors.push(e.message);
-      c = undefined;
+      (buildErrors ??= []).push(e.message);
     }
-    compiled.set(s, c);
-    return c;
-  };
-  for (const s of BUILD_ORDER) compileOnce(s);
-  if (buildErrors.length > 0) {
+  }
+  if (buildErrors !== undefined) {
     const error = buildErrors.length === 1 ? buildErrors[0]! : `[${buildErrors.join(', ')}]`;
     return { name, error, ...FAILED_PROVIDER };
   }
+  // Only BUILD_ORDER's strategies can fail to build (§3.2); the others compile unguarded (the
+  // runAsNonRoot marker compiles exactly as RUN_AS_USER, which just succeeded).
+  for (let i = BUILD_ORDER.length; i < STRATEGIES.length; i++) compiled[i] = STRATEGIES[i]!.compile(psp);
 
-  const podMutators = phase(POD_MUTATION_ORDER, (s) => s.mutatePod !== undefined, compileOnce);
-  const containerMutators = phase(CONTAINER_MUTATION_ORDER, (s) => s.mutateContainer !== undefined, compileOnce);
-  const podValidators = phase(POD_VALIDATION_ORDER, (s) => s.validatePod !== undefined, compileOnce);
-  const containerValidators = phase(CONTAINER_VALIDATION_ORDER, (s) => s.validateContainer !== undefined, compileOnce);
+  const podMutators = phase(POD_MUTATION_SLOTS, compiled);
+  const containerMutators = phase(CONTAINER_MUTATION_SLOTS, compiled);
+  const podValidators = phase(POD_VALIDATION_SLOTS, compiled);
+  const containerValidators = phase(CONTAINER_VALIDATION_SLOTS, compiled);
 
   return {
     name,
@@ -189,7 +194,7 @@ export function compileProvider(psp: PodSecurityPolicy): Provider {
       return draft.pod;
     },
     validate(pod) {
-      const errs: FieldError[] = [];
+      const errs: PspViolation[] = [];
       const pv = podValidators.strategies;
       for (let j = 0; j < pv.length; j++) pv[j]!.validatePod!(podValidators.compiled[j], pod, errs);
       const cv = containerValidators.strategies;

@@ -3,12 +3,10 @@
  * mutates a copy of the pod and validates it. The first usable policy that admits the pod without
  * changing it wins; otherwise (create only) the first usable policy that admits it after mutating.
  */
-import type { FieldError } from '../k8s/field-error';
-import { formatFieldError } from '../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../k8s/types';
 import type { Provider } from './provider';
 import { semanticEqual } from './semantic-equal';
-import type { PolicyEvaluation, PspViolation } from './types';
+import type { PolicyEvaluation } from './types';
 
 /** Byte-wise order (policy names are DNS subdomains, i.e. ASCII, so UTF-16 order is byte order). */
 export function compareNames(a: string, b: string): number {
@@ -28,12 +26,6 @@ export function orderPolicies(policies: readonly PodSecurityPolicy[], hint: stri
     }
     return compareNames(name(a), name(b));
   });
-}
-
-export function toViolation(e: FieldError): PspViolation {
-  const v: PspViolation = { field: e.field, type: e.type, detail: e.detail, message: formatFieldError(e) };
-  if (e.value !== undefined) v.value = e.value;
-  return v;
 }
 
 export interface SelectionOptions {
@@ -75,7 +67,8 @@ export function selectPolicy(providers: readonly Provider[], pod: PodTemplate, o
     const errs = provider.validate(copy);
     const mutating = copy !== pod && !semanticEqual(pod, copy);
     const usable = opts.isUsable(provider.name);
-    const violations = errs.length === 0 ? [] : errs.map(toViolation);
+    // Strategies build the violations themselves (fields.ts), fresh per validate call.
+    const violations = errs;
     const evaluation: PolicyEvaluation = {
       policy: provider.name,
       usable,

@@ -2,7 +2,7 @@
  * Public result types of the PSP admission engine and the internal shapes the provider and the
  * strategies share.
  */
-import type { FieldError, FieldErrorType } from '../k8s/field-error';
+import type { FieldErrorType } from '../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../k8s/types';
 import type { PodDraft } from './pod-draft';
 
@@ -66,9 +66,9 @@ export interface PspStrategy<C> {
   compile(psp: PodSecurityPolicy): C | undefined;
   mutatePod?(compiled: C, draft: PodDraft): void;
   mutateContainer?(compiled: C, draft: PodDraft, kind: ContainerKind, index: number): void;
-  validatePod?(compiled: C, pod: PodTemplate, errs: FieldError[]): void;
+  validatePod?(compiled: C, pod: PodTemplate, errs: PspViolation[]): void;
   /** `path` is the container's field path, e.g. `spec.initContainers[0]`. */
-  validateContainer?(compiled: C, pod: PodTemplate, container: Container, path: string, errs: FieldError[]): void;
+  validateContainer?(compiled: C, pod: PodTemplate, container: Container, path: string, errs: PspViolation[]): void;
 }
 
 /** A §3.2 provider-construction failure (the policy is silently ignored by admission). */

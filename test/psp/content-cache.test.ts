@@ -99,6 +99,52 @@ describe('policy content cache: validation and admission share one entry', () =>
     expect(warm2).toEqual(warm1);
     expect(cold).toEqual(warm1);
   });
+
+  /** Every strategy that keeps a list, ranges or options of the policy, and mutates the pod with them. */
+  const keeping = () =>
+    psp('keeps', {
+      defaultAddCapabilities: ['NET_ADMIN'],
+      requiredDropCapabilities: ['NET_RAW'],
+      allowedCapabilities: ['SYS_TIME'],
+      runAsUser: { rule: 'MustRunAs', ranges: [{ min: 1000, max: 2000 }] },
+      runAsGroup: { rule: 'MustRunAs', ranges: [{ min: 3000, max: 4000 }] },
+      fsGroup: { rule: 'MustRunAs', ranges: [{ min: 5000, max: 6000 }] },
+      supplementalGroups: { rule: 'MustRunAs', ranges: [{ min: 7000, max: 8000 }] },
+      seLinux: { rule: 'MustRunAs', seLinuxOptions: { level: 's0:c1,c2', type: 'container_t' } },
+      hostPorts: [{ min: 8000, max: 8100 }],
+    });
+  const portPod = () => pod({ containers: [container('c', { ports: [{ containerPort: 80, hostPort: 9000 }] })] });
+
+  it('§3.2 a cached provider keeps no object of the policy it was compiled from: changing that policy in place changes no later answer', () => {
+    const p = keeping();
+    const first = admit(pod(), [p]);
+    const denied1 = admit(portPod(), [p]);
+    p.spec.defaultAddCapabilities!.push('SYS_ADMIN');
+    p.spec.requiredDropCapabilities![0] = 'ALL';
+    p.spec.runAsUser!.ranges![0]!.min = 0;
+    p.spec.runAsGroup!.ranges![0]!.min = 0;
+    p.spec.fsGroup!.ranges![0]!.min = 0;
+    p.spec.supplementalGroups!.ranges![0]!.min = 0;
+    p.spec.seLinux!.seLinuxOptions!.level = 's0';
+    p.spec.hostPorts![0]!.max = 9999;
+    expect(admit(pod(), [keeping()])).toEqual(first);
+    expect(admit(portPod(), [keeping()])).toEqual(denied1);
+    expect(first.allowed).toBe(true);
+    expect(denied1.allowed).toBe(false);
+  });
+
+  it('§3.2 an answer holds no object of the cached provider: changing one answer in place leaves the next intact', () => {
+    const first = admit(pod(), [keeping()]);
+    const sc = first.pod!.spec.containers[0]!.securityContext!;
+    sc.capabilities!.add!.push('SYS_ADMIN');
+    sc.capabilities!.drop!.length = 0;
+    first.pod!.spec.securityContext!.seLinuxOptions!.level = 's0';
+    first.pod!.spec.securityContext!.supplementalGroups!.push(0);
+    clearContentCaches();
+    const cold = admit(pod(), [keeping()]);
+    expect(admit(pod(), [keeping()])).toEqual(cold);
+    expect(cold.pod!.spec.containers[0]!.securityContext!.capabilities).toEqual({ add: ['NET_ADMIN'], drop: ['NET_RAW'] });
+  });
 });
 
 describe('policy content cache: lookup by name, then by content', () => {

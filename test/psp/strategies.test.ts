@@ -9,9 +9,13 @@ import { validateReadOnlyRootFilesystem } from '../../src/psp/strategies/read-on
 import { validateAllowPrivilegeEscalation } from '../../src/psp/strategies/allow-privilege-escalation';
 import { validateRunAsUser } from '../../src/psp/strategies/run-as-user';
 import { formatFieldError } from '../../src/k8s/field-error';
-import type { FieldError } from '../../src/k8s/field-error';
+import type { PspViolation } from '../../src/psp/types';
 
-const messages = (errs: FieldError[]) => errs.map(formatFieldError);
+const messages = (errs: PspViolation[]) => {
+  // A violation's message is its field error rendered as Kubernetes prints it.
+  for (const e of errs) expect(e.message).toBe(formatFieldError(e));
+  return errs.map(formatFieldError);
+};
 
 describe('runAsUser (§4.2.1, §5.5)', () => {
   const mustRunAs = psp('users', { runAsUser: { rule: 'MustRunAs', ranges: [{ min: 1000, max: 2000 }] } });
@@ -71,7 +75,7 @@ describe('runAsUser (§4.2.1, §5.5)', () => {
   });
 
   it('§5.5 validateRunAsUser: both unset under MustRunAsNonRoot is Required (unreachable through admission)', () => {
-    const errs: FieldError[] = [];
+    const errs: PspViolation[] = [];
     validateRunAsUser({ rule: 'MustRunAsNonRoot' }, pod(), container('c'), 'spec.containers[0]', errs);
     expect(messages(errs)).toEqual(['spec.containers[0].securityContext.runAsNonRoot: Required value: must be true']);
   });
@@ -192,7 +196,7 @@ describe('capabilities (§4.2.6, §5.8)', () => {
 
   it('§5.8 validateCapabilities: a required drop missing, and nil capabilities', () => {
     const compiled = compileCapabilitiesStrategy(policy);
-    const errs: FieldError[] = [];
+    const errs: PspViolation[] = [];
     validateCapabilities(compiled, pod(), container('c', { securityContext: { capabilities: { drop: ['ALL'] } } }), 'spec.containers[0]', errs);
     validateCapabilities(compiled, pod(), container('c'), 'spec.initContainers[1]', errs);
     expect(messages(errs)).toEqual([
@@ -384,7 +388,7 @@ describe('readOnlyRootFilesystem and allowPrivilegeEscalation (§5.9, §5.10)', 
   });
 
   it('§10.9 nil values print as "null"', () => {
-    const errs: FieldError[] = [];
+    const errs: PspViolation[] = [];
     validateReadOnlyRootFilesystem(true, pod(), container('c'), 'spec.containers[0]', errs);
     validateAllowPrivilegeEscalation({ allowed: false, defaultValue: undefined }, pod(), container('c'), 'spec.containers[0]', errs);
     expect(messages(errs)).toEqual([

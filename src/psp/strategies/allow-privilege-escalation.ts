@@ -2,12 +2,11 @@
  * allowPrivilegeEscalation (§4.2 step 8, §5.9). The policy is already defaulted (§1.3:
  * absent allowPrivilegeEscalation = true).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 
 export interface PrivilegeEscalationPolicy {
   allowed: boolean;
@@ -31,7 +30,7 @@ export function validateAllowPrivilegeEscalation(
   _pod: PodTemplate,
   c: Container,
   path: string,
-  errs: FieldError[],
+  errs: PspViolation[],
 ): void {
   if (s.allowed) return;
   const v = c.securityContext?.allowPrivilegeEscalation;

@@ -2,12 +2,11 @@
  * AppArmor strategy (§4.2 step 4, §5.14; apparmor/strategy.go), driven by the PSP annotations.
  * Profiles live in pod annotations `container.apparmor.security.beta.kubernetes.io/<name>`.
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goQuote } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { ANNOTATION, annotationPath, fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 
 export interface AppArmorPolicy {
   defaultProfile: string;
@@ -37,7 +36,7 @@ export function applyAppArmorStrategy(s: AppArmorPolicy, draft: PodDraft, kind: 
   draft.setAnnotation(key, s.defaultProfile);
 }
 
-export function validateAppArmor(s: AppArmorPolicy, pod: PodTemplate, c: Container, _path: string, errs: FieldError[]): void {
+export function validateAppArmor(s: AppArmorPolicy, pod: PodTemplate, c: Container, _path: string, errs: PspViolation[]): void {
   if (s.allowed === undefined) return;
   const key = ANNOTATION.appArmorContainerPrefix + c.name;
   const profile = pod.metadata.annotations?.[key] ?? '';

@@ -2,12 +2,11 @@
  * Capabilities strategy (§4.2 step 6, §5.8; capabilities/capabilities.go). Container-level only;
  * exact, case-sensitive string comparison (`ALL` is just a string).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
-import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
+import type { Capabilities, Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 
 export interface CapabilitiesPolicy {
   defaultAdd: readonly string[];
@@ -24,8 +23,8 @@ const NONE: readonly string[] = [];
  * Array.prototype.sort without a comparator orders strings by UTF-16 code units, i.e. like `<`;
  * equal names are then adjacent (no Set, no comparator closure: this runs per policy × container).
  */
-function sortedDistinct(xs: readonly string[]): string[] {
-  const out = xs.slice().sort();
+function sortDistinctInPlace(out: string[]): string[] {
+  out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (n === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
   out.length = n;
@@ -33,12 +32,13 @@ function sortedDistinct(xs: readonly string[]): string[] {
 }
 
 export function compileCapabilitiesStrategy(psp: PodSecurityPolicy): CapabilitiesPolicy {
-  const defaultAdd = psp.spec.defaultAddCapabilities ?? [];
+  // Lists copied: a cached provider holds no object of the request it was compiled from.
+  const defaultAdd = psp.spec.defaultAddCapabilities?.slice() ?? NONE;
   const allowed = new Set(psp.spec.allowedCapabilities ?? []);
   return {
     defaultAdd,
     defaultAddSet: new Set(defaultAdd),
-    requiredDrop: psp.spec.requiredDropCapabilities ?? [],
+    requiredDrop: psp.spec.requiredDropCapabilities?.slice() ?? NONE,
     allowed,
     allowAll: allowed.has('*'),
   };
@@ -53,40 +53,54 @@ export function applyCapabilitiesStrategy(s: CapabilitiesPolicy, draft: PodDraft
   const caps = draft.container(kind, index).securityContext?.capabilities;
   const add = caps?.add ?? NONE;
   const drop = caps?.drop ?? NONE;
-  // Go compares set sizes: (defaultAdd − drop) ∪ add larger than add, or requiredDrop ∪ drop larger than drop.
-  const addsSomething =
-    s.defaultAdd.some((c) => !drop.includes(c) && !add.includes(c)) || s.requiredDrop.some((c) => !drop.includes(c));
-  if (!addsSomething) return;
-  const newAdd = sortedDistinct([...add, ...s.defaultAdd.filter((c) => !drop.includes(c))]);
-  const newDrop = sortedDistinct([...drop, ...s.requiredDrop]);
-  draft.writableContainerSecurityContext(kind, index).capabilities = {
-    ...(newAdd.length > 0 ? { add: newAdd } : {}),
-    ...(newDrop.length > 0 ? { drop: newDrop } : {}),
-  };
+  if (!addsSomething(s, add, drop)) return;
+  // Plain loops, no some/filter/spread: this runs per policy × container.
+  const newAdd = add.slice();
+  for (const c of s.defaultAdd) if (!drop.includes(c)) newAdd.push(c);
+  const newDrop = drop.slice();
+  for (const c of s.requiredDrop) newDrop.push(c);
+  const written: Capabilities = {};
+  if (newAdd.length > 0) written.add = sortDistinctInPlace(newAdd);
+  if (newDrop.length > 0) written.drop = sortDistinctInPlace(newDrop);
+  draft.writableContainerSecurityContext(kind, index).capabilities = written;
 }
 
-export function validateCapabilities(s: CapabilitiesPolicy, _pod: PodTemplate, c: Container, path: string, errs: FieldError[]): void {
-  const capsPath = `${path}.securityContext.capabilities`;
+/** Go compares set sizes: (defaultAdd − drop) ∪ add larger than add, or requiredDrop ∪ drop larger than drop. */
+function addsSomething(s: CapabilitiesPolicy, add: readonly string[], drop: readonly string[]): boolean {
+  for (const c of s.defaultAdd) if (!drop.includes(c) && !add.includes(c)) return true;
+  for (const c of s.requiredDrop) if (!drop.includes(c)) return true;
+  return false;
+}
+
+export function validateCapabilities(s: CapabilitiesPolicy, _pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   const caps = c.securityContext?.capabilities;
   if (caps === undefined) {
     if (s.defaultAdd.length > 0 || s.requiredDrop.length > 0) {
-      errs.push(fieldError.invalid(capsPath, goValue.nil(), 'required capabilities are not set on the securityContext'));
+      errs.push(fieldError.invalid(`${path}.securityContext.capabilities`, goValue.nil(), 'required capabilities are not set on the securityContext'));
     }
     return;
   }
   // A wildcard skips every check, required drops included.
   if (s.allowAll) return;
-  for (const cap of caps.add ?? []) {
-    if (!s.defaultAddSet.has(cap) && !s.allowed.has(cap)) {
-      errs.push(fieldError.invalid(`${capsPath}.add`, goValue.string(cap), 'capability may not be added'));
+  const add = caps.add;
+  if (add !== undefined) {
+    for (const cap of add) {
+      if (!s.defaultAddSet.has(cap) && !s.allowed.has(cap)) {
+        errs.push(fieldError.invalid(`${path}.securityContext.capabilities.add`, goValue.string(cap), 'capability may not be added'));
+      }
     }
   }
   if (s.requiredDrop.length === 0) return;
-  const drops = new Set(caps.drop ?? []);
+  // includes on the (short) list rather than a Set per call: the same membership test for strings.
+  const drop = caps.drop ?? NONE;
   for (const d of s.requiredDrop) {
-    if (!drops.has(d)) {
+    if (!drop.includes(d)) {
       errs.push(
-        fieldError.invalid(`${capsPath}.drop`, goValue.stringSlice('core.Capability', caps.drop), `${d} is required to be dropped but was not found`),
+        fieldError.invalid(
+          `${path}.securityContext.capabilities.drop`,
+          goValue.stringSlice('core.Capability', caps.drop),
+          `${d} is required to be dropped but was not found`,
+        ),
       );
     }
   }

@@ -1,9 +1,8 @@
 /** fsGroup strategy (§4.1 step 2, §5.6). Checked at pod level only. */
-import type { FieldError } from '../../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { PATH } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 import type { GroupRule } from './id-ranges';
 import { compileGroupRule, validateGroups } from './id-ranges';
 
@@ -16,7 +15,7 @@ export function applyFsGroupStrategy(rule: GroupRule, draft: PodDraft): void {
   draft.writablePodSecurityContext().fsGroup = rule.ranges[0]!.min;
 }
 
-export function validateFsGroup(rule: GroupRule, pod: PodTemplate, errs: FieldError[]): void {
+export function validateFsGroup(rule: GroupRule, pod: PodTemplate, errs: PspViolation[]): void {
   const fsGroup = pod.spec.securityContext?.fsGroup;
   validateGroups(PATH.fsGroup, rule, fsGroup === undefined ? undefined : [fsGroup], errs);
 }

@@ -2,11 +2,10 @@
  * Host namespace checks (§5.3). The internal pod keeps hostNetwork/hostPID/hostIPC in the pod
  * security context, hence the `spec.securityContext.*` paths (§2.2).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError, PATH } from '../fields';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 
 type HostNamespace = 'hostNetwork' | 'hostPID' | 'hostIPC';
 
@@ -16,7 +15,7 @@ const HOST_NAMESPACE_DETAIL: Record<HostNamespace, string> = {
   hostIPC: 'Host IPC is not allowed to be used',
 };
 
-export function validateHostNamespace(ns: HostNamespace, pod: PodTemplate, errs: FieldError[]): void {
+export function validateHostNamespace(ns: HostNamespace, pod: PodTemplate, errs: PspViolation[]): void {
   if (pod.spec[ns] === true) errs.push(fieldError.invalid(PATH[ns], goValue.bool(true), HOST_NAMESPACE_DETAIL[ns]));
 }
 

@@ -3,17 +3,22 @@
  * rule compilation (§3.2 build failures) and group validation (§5.6,
  * pkg/security/podsecuritypolicy/group/{mustrunas,mayrunas,helpers}.go).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { GroupStrategyOptions, IDRange } from '../../k8s/types';
 import { fieldError, formatRanges } from '../fields';
 import { ProviderError } from '../types';
+import type { PspViolation } from '../types';
 
 export interface GroupRule {
   rule: 'MustRunAs' | 'MayRunAs';
   ranges: readonly IDRange[];
   /** Go `%v` of the ranges, rendered once. */
   rangesText: string;
+}
+
+/** The provider's own copy of a policy's ranges: a cached provider holds no object of the request it was compiled from. */
+export function copyRanges(ranges: readonly IDRange[]): IDRange[] {
+  return ranges.map((r) => ({ min: r.min, max: r.max }));
 }
 
 export function inRanges(id: number, ranges: readonly IDRange[]): boolean {
@@ -31,7 +36,7 @@ export function compileGroupRule(field: string, opts: GroupStrategyOptions | und
   if (rule === 'MustRunAs' || rule === 'MayRunAs') {
     const ranges = opts?.ranges ?? [];
     if (ranges.length === 0) throw new ProviderError(`${field}: ranges must be supplied for ${rule}`);
-    return { rule, ranges, rangesText: formatRanges(ranges) };
+    return { rule, ranges: copyRanges(ranges), rangesText: formatRanges(ranges) };
   }
   throw new ProviderError(`${field}: Unrecognized ${field} strategy type ${rule ?? ''}`);
 }
@@ -44,7 +49,7 @@ export function validateGroups(
   path: string,
   rule: GroupRule,
   groups: readonly number[] | undefined,
-  errs: FieldError[],
+  errs: PspViolation[],
 ): void {
   if (rule.rule === 'MustRunAs' && (groups === undefined || groups.length === 0)) {
     errs.push(fieldError.invalid(path, goValue.int64Slice(groups), 'unable to validate empty groups against required ranges'));

@@ -1,9 +1,8 @@
 /** procMount check (§5.11): effective value (unset = Default) must be allowed; none listed = {Default}. */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError } from '../fields';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 
 const DEFAULT_PROC_MOUNT = 'Default';
 const DEFAULT_ALLOWED: ReadonlySet<string> = new Set([DEFAULT_PROC_MOUNT]);
@@ -13,7 +12,7 @@ export function compileProcMountCheck(psp: PodSecurityPolicy): ReadonlySet<strin
   return allowed.length === 0 ? DEFAULT_ALLOWED : new Set(allowed);
 }
 
-export function validateProcMount(allowed: ReadonlySet<string>, _pod: PodTemplate, c: Container, path: string, errs: FieldError[]): void {
+export function validateProcMount(allowed: ReadonlySet<string>, _pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   const procMount = c.securityContext?.procMount ?? DEFAULT_PROC_MOUNT;
   if (!allowed.has(procMount)) {
     errs.push(fieldError.invalid(`${path}.securityContext.procMount`, goValue.string(procMount), 'ProcMountType is not allowed'));

@@ -1,10 +1,9 @@
 /** readOnlyRootFilesystem (§4.2 step 7, §5.10): when required, unset becomes true; false is rejected. */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 
 export function compileReadOnlyRootFilesystem(psp: PodSecurityPolicy): true | undefined {
   return psp.spec.readOnlyRootFilesystem === true ? true : undefined;
@@ -15,7 +14,7 @@ export function applyReadOnlyRootFilesystem(_: true, draft: PodDraft, kind: Cont
   draft.writableContainerSecurityContext(kind, index).readOnlyRootFilesystem = true;
 }
 
-export function validateReadOnlyRootFilesystem(_: true, _pod: PodTemplate, c: Container, path: string, errs: FieldError[]): void {
+export function validateReadOnlyRootFilesystem(_: true, _pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   const ro = c.securityContext?.readOnlyRootFilesystem;
   const field = `${path}.securityContext.readOnlyRootFilesystem`;
   if (ro === undefined) errs.push(fieldError.invalid(field, goValue.nil(), 'ReadOnlyRootFilesystem may not be nil and must be set to true'));

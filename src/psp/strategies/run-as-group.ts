@@ -2,11 +2,10 @@
  * runAsGroup strategy (§4.2 step 2, §5.6). Absent from the policy = RunAsAny. Validated per
  * container on the effective value, reported at `<c>.securityContext` (no `.runAsGroup` suffix).
  */
-import type { FieldError } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import type { PodDraft } from '../pod-draft';
 import { effectiveRunAsGroup } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 import type { GroupRule } from './id-ranges';
 import { compileGroupRule, validateGroups } from './id-ranges';
 
@@ -21,7 +20,7 @@ export function applyRunAsGroupStrategy(rule: GroupRule, draft: PodDraft, kind: 
   draft.writableContainerSecurityContext(kind, index).runAsGroup = rule.ranges[0]!.min;
 }
 
-export function validateRunAsGroup(rule: GroupRule, pod: PodTemplate, c: Container, path: string, errs: FieldError[]): void {
+export function validateRunAsGroup(rule: GroupRule, pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   const gid = effectiveRunAsGroup(pod, c);
   validateGroups(`${path}.securityContext`, rule, gid === undefined ? undefined : [gid], errs);
 }

@@ -2,15 +2,14 @@
  * runAsUser strategy (§4.2 steps 1 and 5, §5.5; pkg/security/podsecuritypolicy/user/*.go).
  * Checked per container only, on effective values; the pod-level value alone is never checked.
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { Container, IDRange, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError, formatRanges } from '../fields';
 import type { PodDraft } from '../pod-draft';
 import { effectiveRunAsNonRoot, effectiveRunAsUser } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 import { ProviderError } from '../types';
-import { inRanges } from './id-ranges';
+import { copyRanges, inRanges } from './id-ranges';
 
 export type RunAsUserRule =
   | { rule: 'MustRunAs'; ranges: readonly IDRange[]; rangesText: string }
@@ -26,7 +25,7 @@ export function compileRunAsUserStrategy(psp: PodSecurityPolicy): RunAsUserRule 
     case 'MustRunAs': {
       const ranges = opts.ranges ?? [];
       if (ranges.length === 0) throw new ProviderError('runAsUser: MustRunAs requires at least one range');
-      return { rule: 'MustRunAs', ranges, rangesText: formatRanges(ranges) };
+      return { rule: 'MustRunAs', ranges: copyRanges(ranges), rangesText: formatRanges(ranges) };
     }
     default:
       throw new ProviderError(`runAsUser: Unrecognized RunAsUser strategy type ${opts?.rule ?? ''}`);
@@ -51,7 +50,7 @@ export function applyRunAsNonRootMarker(rule: RunAsUserRule, draft: PodDraft, ki
   draft.writableContainerSecurityContext(kind, index).runAsNonRoot = true;
 }
 
-export function validateRunAsUser(rule: RunAsUserRule, pod: PodTemplate, c: Container, path: string, errs: FieldError[]): void {
+export function validateRunAsUser(rule: RunAsUserRule, pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   const scPath = `${path}.securityContext`;
   const uid = effectiveRunAsUser(pod, c);
   if (rule.rule === 'MustRunAs') {

@@ -3,13 +3,12 @@
  * pod level and per container on the effective options, so an inherited bad value is reported
  * twice (§10.10).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate, SELinuxOptions } from '../../k8s/types';
 import { fieldError, PATH } from '../fields';
 import type { PodDraft } from '../pod-draft';
 import { effectiveSeLinuxOptions } from '../pod-draft';
-import type { ContainerKind, PspStrategy } from '../types';
+import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 import { ProviderError } from '../types';
 
 export interface SeLinuxMustRunAs {
@@ -24,7 +23,8 @@ export function compileSeLinuxStrategy(psp: PodSecurityPolicy): SeLinuxMustRunAs
   if (opts?.rule === 'RunAsAny') return undefined;
   if (opts?.rule === 'MustRunAs') {
     if (opts.seLinuxOptions === undefined) throw new ProviderError('seLinux: MustRunAs requires SELinuxContextStrategyOptions');
-    return { options: opts.seLinuxOptions };
+    // Copied: a cached provider holds no object of the request it was compiled from.
+    return { options: { ...opts.seLinuxOptions } };
   }
   throw new ProviderError(`seLinux: Unrecognized SELinuxContext strategy type ${opts?.rule ?? ''}`);
 }
@@ -61,7 +61,7 @@ function equalLevels(expected: string, actual: string): boolean {
   return true;
 }
 
-function validateOptions(s: SeLinuxMustRunAs, path: string, actual: SELinuxOptions | undefined, errs: FieldError[]): void {
+function validateOptions(s: SeLinuxMustRunAs, path: string, actual: SELinuxOptions | undefined, errs: PspViolation[]): void {
   if (actual === undefined) {
     errs.push(fieldError.required(path));
     return;
@@ -74,11 +74,11 @@ function validateOptions(s: SeLinuxMustRunAs, path: string, actual: SELinuxOptio
   }
 }
 
-export function validateSeLinuxPod(s: SeLinuxMustRunAs, pod: PodTemplate, errs: FieldError[]): void {
+export function validateSeLinuxPod(s: SeLinuxMustRunAs, pod: PodTemplate, errs: PspViolation[]): void {
   validateOptions(s, PATH.podSeLinuxOptions, pod.spec.securityContext?.seLinuxOptions, errs);
 }
 
-export function validateSeLinuxContainer(s: SeLinuxMustRunAs, pod: PodTemplate, c: Container, path: string, errs: FieldError[]): void {
+export function validateSeLinuxContainer(s: SeLinuxMustRunAs, pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   validateOptions(s, `${path}.securityContext.seLinuxOptions`, effectiveSeLinuxOptions(pod, c), errs);
 }
 

@@ -3,11 +3,10 @@
  * a pod that only sets the `seccompProfile` field gets the pod annotation under every policy
  * (§10.18), and a policy without an allow-list forbids any profile.
  */
-import type { FieldError } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate, SeccompProfile } from '../../k8s/types';
 import { ANNOTATION, annotationPath, fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 
 export interface SeccompPolicy {
   defaultProfile: string;
@@ -79,7 +78,7 @@ export function applySeccompStrategy(s: SeccompPolicy, draft: PodDraft): void {
   if (profile !== '' && draft.annotation(ANNOTATION.seccompPod) !== profile) draft.setAnnotation(ANNOTATION.seccompPod, profile);
 }
 
-function check(s: SeccompPolicy, profile: string, key: string, errs: FieldError[]): void {
+function check(s: SeccompPolicy, profile: string, key: string, errs: PspViolation[]): void {
   // Without any entry (typically: no allow-list annotation) no profile may be set. An empty
   // annotation value still holds one (empty) entry, as Go's strings.Split gives [""].
   if (!s.allowAny && s.allowed.size === 0 && profile !== '') {
@@ -92,11 +91,11 @@ function check(s: SeccompPolicy, profile: string, key: string, errs: FieldError[
   }
 }
 
-export function validateSeccompPod(s: SeccompPolicy, pod: PodTemplate, errs: FieldError[]): void {
+export function validateSeccompPod(s: SeccompPolicy, pod: PodTemplate, errs: PspViolation[]): void {
   check(s, podProfile(pod), ANNOTATION.seccompPod, errs);
 }
 
-export function validateSeccompContainer(s: SeccompPolicy, pod: PodTemplate, c: Container, _path: string, errs: FieldError[]): void {
+export function validateSeccompContainer(s: SeccompPolicy, pod: PodTemplate, c: Container, _path: string, errs: PspViolation[]): void {
   check(s, containerProfile(pod, c), ANNOTATION.seccompContainerPrefix + c.name, errs);
 }
 

@@ -2,11 +2,10 @@
  * supplementalGroups strategy (§4.1 step 1, §5.6). Only an absent list is defaulted: an explicit
  * `[]` is kept and then fails MustRunAs (§10.12).
  */
-import type { FieldError } from '../../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { PATH } from '../fields';
 import type { PodDraft } from '../pod-draft';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 import type { GroupRule } from './id-ranges';
 import { compileGroupRule, validateGroups } from './id-ranges';
 
@@ -19,7 +18,7 @@ export function applySupplementalGroupsStrategy(rule: GroupRule, draft: PodDraft
   draft.writablePodSecurityContext().supplementalGroups = [rule.ranges[0]!.min];
 }
 
-export function validateSupplementalGroups(rule: GroupRule, pod: PodTemplate, errs: FieldError[]): void {
+export function validateSupplementalGroups(rule: GroupRule, pod: PodTemplate, errs: PspViolation[]): void {
   validateGroups(PATH.supplementalGroups, rule, pod.spec.securityContext?.supplementalGroups, errs);
 }
 

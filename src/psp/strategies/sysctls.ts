@@ -2,11 +2,10 @@
  * Sysctl strategy (§5.15; sysctl/mustmatchpatterns.go). First matching rule wins: forbidden, safe,
  * allowed-unsafe, else rejected. Paths start with `pod.` (§10.8).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goQuote } from '../../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate } from '../../k8s/types';
 import { fieldError, PATH } from '../fields';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 
 /**
  * Safe sysctls as of 1.22–1.24 (net.ipv4.ping_group_range since 1.18,
@@ -54,7 +53,7 @@ export function compileSysctlsStrategy(psp: PodSecurityPolicy): SysctlPolicy {
   return { forbidden: compilePatterns(psp.spec.forbiddenSysctls), allowedUnsafe: compilePatterns(psp.spec.allowedUnsafeSysctls) };
 }
 
-export function validateSysctls(s: SysctlPolicy, pod: PodTemplate, errs: FieldError[]): void {
+export function validateSysctls(s: SysctlPolicy, pod: PodTemplate, errs: PspViolation[]): void {
   const sysctls = pod.spec.securityContext?.sysctls;
   if (sysctls === undefined) return;
   for (let i = 0; i < sysctls.length; i++) {

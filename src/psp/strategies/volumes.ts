@@ -3,12 +3,11 @@
  * allowed (with the projected service-account-token exception), then hostPath prefix / read-only
  * mounts, flexVolume driver, inline CSI driver. The driver checks also apply under `*` (§10.15).
  */
-import type { FieldError } from '../../k8s/field-error';
 import { goValue } from '../../k8s/field-error';
 import type { PodSecurityPolicy, PodTemplate, Volume } from '../../k8s/types';
 import { fieldError, PATH } from '../fields';
 import { CONTAINER_KINDS } from '../pod-draft';
-import type { PspStrategy } from '../types';
+import type { PspStrategy, PspViolation } from '../types';
 
 /**
  * v1 volume-source key → PSP FSType, in GetVolumeFSType's switch order. The name equals the key
@@ -134,7 +133,7 @@ function typeAllowed(s: VolumePolicy, type: string, v: Volume): boolean {
   return type === 'projected' && s.allowed.has('secret') && isOnlyServiceAccountTokenSources(v.projected!);
 }
 
-export function validateVolumes(s: VolumePolicy, pod: PodTemplate, errs: FieldError[]): void {
+export function validateVolumes(s: VolumePolicy, pod: PodTemplate, errs: PspViolation[]): void {
   const volumes = pod.spec.volumes;
   if (volumes === undefined) return;
   for (let i = 0; i < volumes.length; i++) {
@@ -173,7 +172,7 @@ export function validateVolumes(s: VolumePolicy, pod: PodTemplate, errs: FieldEr
 }
 
 /** Every mount of a read-only-only hostPath volume, in every container, must be read-only. */
-function validateReadOnlyMounts(pod: PodTemplate, volumeName: string, errs: FieldError[]): void {
+function validateReadOnlyMounts(pod: PodTemplate, volumeName: string, errs: PspViolation[]): void {
   for (const kind of CONTAINER_KINDS) {
     const list = pod.spec[kind];
     if (list === undefined) continue;
