@@ -8,6 +8,7 @@ import { evaluatePodControls, evaluatePolicySet, DEFAULT_BENCHMARK } from '../..
 import { readObject, type PodBearingObject } from '../../src/ingest';
 import type { PodSecurityPolicy, PodTemplate } from '../../src/k8s/types';
 import { admitPod } from '../../src/psp';
+import { clearContentCaches } from '../../src/psp/content-cache';
 import { validatePodSecurityPolicy } from '../../src/psp/validation';
 import { evaluatePss, minimumPssLevel } from '../../src/pss';
 import { PSS_MAX_MINOR } from '../../src/pss/version';
@@ -152,6 +153,26 @@ describe('engine properties', () => {
           ]);
         };
         expect(once()).toBe(once());
+      }),
+      params(),
+    );
+  });
+
+  it('the cross-request content cache never changes an answer: warm (policies of earlier runs cached under the same names) equals cold', () => {
+    // policyArb reuses six names with ever-changing content, so across runs the cache holds other
+    // contents under the same names, second and third sightings, and evictions.
+    fc.assert(
+      fc.property(podBearingArb, policySetArb, fc.constantFrom('CREATE', 'UPDATE') as fc.Arbitrary<'CREATE' | 'UPDATE'>, (obj, rawPolicies, operation) => {
+        const answer = () => {
+          const pod = readPod(obj);
+          const policies = rawPolicies.map(readPolicy);
+          const errors = policies.map((p) => validatePodSecurityPolicy(p));
+          return JSON.stringify([errors, admitPod({ pod: pod.template, policies, operation })]);
+        };
+        const warm = [answer(), answer(), answer()];
+        clearContentCaches();
+        const cold = answer();
+        expect(warm).toEqual([cold, cold, cold]);
       }),
       params(),
     );
