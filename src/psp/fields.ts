@@ -2,6 +2,7 @@
  * Field paths, annotation keys and message fragments the PSP engine reuses, in one place.
  * Paths are Kubernetes' exact (sometimes odd, spec §10.8) field paths.
  */
+import { formatFieldError } from '../k8s/field-error';
 import type { PspViolation } from './types';
 
 export const ANNOTATION = {
@@ -53,31 +54,21 @@ export const REJECTION = {
 
 /**
  * Constructors mirroring field.Invalid / Required / Forbidden; `value` is already Go-rendered.
- * They build the answer's violation itself (fields in its order, `message` rendered as
- * formatFieldError would: Invalid prints its value, Required and Forbidden never do), so no
- * intermediate FieldError is made per violation.
+ * They build the answer's violation itself (fields in its order, `message` rendered by
+ * formatFieldError, the one Kubernetes rendering), so no intermediate FieldError is made per
+ * violation.
  */
 export const fieldError = {
-  invalid: (field: string, value: string, detail: string): PspViolation => ({
-    field,
-    type: 'Invalid value',
-    detail,
-    message: detail.length > 0 ? `${field}: Invalid value: ${value}: ${detail}` : `${field}: Invalid value: ${value}`,
-    value,
-  }),
-  required: (field: string, detail = ''): PspViolation => ({
-    field,
-    type: 'Required value',
-    detail,
-    message: detail.length > 0 ? `${field}: Required value: ${detail}` : `${field}: Required value`,
-  }),
-  forbidden: (field: string, detail: string): PspViolation => ({
-    field,
-    type: 'Forbidden',
-    detail,
-    message: detail.length > 0 ? `${field}: Forbidden: ${detail}` : `${field}: Forbidden`,
-  }),
+  invalid: (field: string, value: string, detail: string): PspViolation => rendered({ field, type: 'Invalid value', detail, message: '', value }),
+  required: (field: string, detail = ''): PspViolation => rendered({ field, type: 'Required value', detail, message: '' }),
+  forbidden: (field: string, detail: string): PspViolation => rendered({ field, type: 'Forbidden', detail, message: '' }),
 };
+
+/** Fills in `message` (a violation carries every FieldError field, so it renders as one). */
+function rendered(v: PspViolation): PspViolation {
+  v.message = formatFieldError(v);
+  return v;
+}
 
 /** Go's `%v` of a []policy.IDRange / []HostPortRange struct slice: `[{1 2} {3 4}]`. */
 export function formatRanges(ranges: ReadonlyArray<{ min: number; max: number }>): string {
