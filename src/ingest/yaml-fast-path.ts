@@ -1,7 +1,7 @@
 /**
  * A fast path for the YAML manifests are made of (kubectl, Helm and `yaml.stringify` output): block
  * mappings and sequences, one-line plain, single- and double-quoted scalars, comments, `---`.
- * It reads a stream in one pass over its lines, about 15× faster than building the `yaml` package's
+ * It reads a stream in one pass over the text, about 25× faster than building the `yaml` package's
  * AST, and gives the same values: scalars are resolved by the same go-yaml v2 rules
  * (resolvePlainScalar in yaml-schema.ts).
  *
@@ -11,6 +11,9 @@
  * (undefined), and parse-yaml.ts reads the text with the `yaml` package as before, which also
  * produces every error message. The equivalence is tested against that path
  * (test/ingest/yaml-fast-path.test.ts).
+ *
+ * It works on offsets into the whole text (no per-line strings; only keys and scalars are sliced):
+ * character reads on one flat string are what V8 optimises best.
  */
 import { resolvePlainScalar } from './yaml-schema';
 
@@ -24,23 +27,29 @@ export interface FastYamlDocument {
 
 /** Tabs, CR, other C0/C1 controls, DEL, NEL, LS, PS, BOM: left to the `yaml` package. */
 const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-/** Characters that cannot start a plain scalar we accept (YAML indicators). */
-const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
-/** Double-quoted escapes we decode; any other escape gives up. */
-const ESCAPES: ReadonlyMap<string, string> = new Map([
-  ['\\', '\\'],
-  ['"', '"'],
-  ['/', '/'],
-  ['n', '\n'],
-  ['t', '\t'],
-  ['r', '\r'],
-]);
+/** Characters that cannot start a plain scalar we accept (YAML indicators), by char code. */
+const INDICATORS: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of '-?:,[]{}#&*!|>\'"%@`') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
 /** YAML limits implicit keys to 1024 characters; stay well clear. */
 const MAX_KEY_LENGTH = 1000;
+/** Longest null or bool spelling (`false`): see mustBeString. */
+const LONGEST_WORD_SCALAR = 5;
+const LF = 0x0a;
 const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
 const HASH = 0x23;
-const COLON = 0x3a;
+const PERCENT = 0x25;
+const SINGLE_QUOTE = 0x27;
 const DASH = 0x2d;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 /** Thrown (and caught in parseYamlFast) to leave the fast path. */
 const GIVE_UP: unique symbol = Symbol('give up');
@@ -67,7 +76,7 @@ export function parseYamlFast(text: string): FastYamlDocument[] | undefined {
 export function readYamlFast(text: string): FastYamlStream | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
-    const reader = new LineReader(text);
+    const reader = new TextReader(text);
     return { documents: reader.stream(), depth: reader.deepest };
   } catch (e) {
     // A stack overflow (absurdly deep indentation) also leaves it: the checked path refuses such text.
@@ -76,25 +85,28 @@ export function readYamlFast(text: string): FastYamlStream | undefined {
   }
 }
 
-/** A key or a scalar read from one line, and where it ended. */
-interface Token {
-  value: string;
-  end: number;
-}
-
-class LineReader {
-  private readonly lines: string[];
-  /** Index of the current line. */
-  private i = 0;
+/**
+ * Reads the text line by line through offsets: `start` and `end` (its `\n`, or the end of the
+ * text) delimit the current line. Columns (indentation) are relative to `start`; positions
+ * handed to the token readers are offsets into the text, bounded by `end`.
+ */
+class TextReader {
+  private readonly text: string;
+  /** The current line: its first offset, its end and its 0-based index. */
+  private start = 0;
+  private end = 0;
+  private line = 0;
   /** peek()'s last answer and the line it was for. */
   private peekedLine = -1;
   private peekedIndent = -1;
+  /** Offset just after the last key's `:` or quoted scalar read. */
+  private tokenEnd = 0;
   /** Collections open around the current line, and the most ever open. */
   private depth = 0;
   deepest = 0;
 
   constructor(text: string) {
-    this.lines = text.split('\n');
+    this.text = text;
   }
 
   stream(): FastYamlDocument[] {
@@ -105,8 +117,8 @@ class LineReader {
     for (let index = 0; ; index++) {
       // Each document is a block mapping at column 0; an empty one (`---` then `---` or the end) gives up.
       if (this.peek() !== 0) giveUp();
-      const line = this.i + 1;
-      documents.push({ index, value: this.mapping(0, -1), line });
+      const line = this.line + 1;
+      documents.push({ index, value: this.mapping(0, undefined), line });
       const next = this.peek();
       if (next === -1) return documents;
       if (next !== -2) giveUp();
@@ -114,11 +126,17 @@ class LineReader {
     }
   }
 
+  /** Moves to the next line (the current one has been peeked, so its end is known). */
+  private advance(): void {
+    this.start = this.end + 1;
+    this.line++;
+  }
+
   /** Consumes a `---` line; only a comment may follow it. */
   private startDocument(): void {
-    const rest = this.lines[this.i]!.slice(3).trimStart();
+    const rest = this.text.slice(this.start + 3, this.end).trimStart();
     if (rest !== '' && rest.charCodeAt(0) !== HASH) giveUp();
-    this.i++;
+    this.advance();
   }
 
   /**
@@ -127,51 +145,56 @@ class LineReader {
    */
   private peek(): number {
     // Every enclosing block peeks at the line that ends it: answer from the cache.
-    if (this.i === this.peekedLine) return this.peekedIndent;
+    if (this.line === this.peekedLine) return this.peekedIndent;
     const indent = this.scan();
-    this.peekedLine = this.i;
+    this.peekedLine = this.line;
     this.peekedIndent = indent;
     return indent;
   }
 
   private scan(): number {
-    const lines = this.lines;
-    for (; this.i < lines.length; this.i++) {
-      const s = lines[this.i]!;
-      let col = 0;
-      while (s.charCodeAt(col) === SPACE) col++;
-      if (col === s.length) continue;
-      const c = s.charCodeAt(col);
-      if (c === HASH) continue;
-      if (col === 0) {
-        if (s.startsWith('---') && (s.length === 3 || s.charCodeAt(3) === SPACE)) return -2;
-        if (s.startsWith('...') || c === 0x25 /* % */) giveUp();
+    const text = this.text;
+    const length = text.length;
+    while (this.start <= length) {
+      const start = this.start;
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = length;
+      this.end = end;
+      let col = start;
+      while (text.charCodeAt(col) === SPACE) col++;
+      const c = text.charCodeAt(col);
+      if (col === end || c === HASH) {
+        this.advance();
+        continue;
       }
-      return col;
+      if (col === start) {
+        if (text.startsWith('---', start) && (end === start + 3 || text.charCodeAt(start + 3) === SPACE)) return -2;
+        if (text.startsWith('...', start) || c === PERCENT) giveUp();
+      }
+      return col - start;
     }
     return -1;
   }
 
   /**
-   * A block mapping whose keys start at column `indent`. When `firstCol` is not -1, the first
-   * key is on the current line at that column (after a sequence item's `- `).
+   * A block mapping whose keys start at column `indent`. `firstKey` is its first key when that
+   * was already read on the current line (after a sequence item's `- `; tokenEnd is after its `:`).
    */
-  private mapping(indent: number, firstCol: number): Record<string, unknown> {
+  private mapping(indent: number, firstKey: string | undefined): Record<string, unknown> {
     this.open();
     const map: Record<string, unknown> = {};
-    let inline = firstCol !== -1;
+    let key = firstKey;
     let count = 0;
     for (;;) {
-      if (!inline) {
+      if (key === undefined) {
         const at = this.peek();
         if (at < indent) break;
         if (at > indent) giveUp();
+        key = this.readKey(this.start + indent);
+        if (key === undefined) giveUp();
       }
-      inline = false;
-      const s = this.lines[this.i]!;
-      const key = readKey(s, indent);
-      if (key === undefined) giveUp();
-      map[key.value] = this.valueAfter(s, key.end, indent);
+      map[key] = this.valueAfter(this.tokenEnd, indent);
+      key = undefined;
       count++;
     }
     // Fewer properties than keys read: a duplicate key, which the slow path reports. (Counting
@@ -181,20 +204,21 @@ class LineReader {
     return map;
   }
 
-  /** The value after a key's `:` (at `from` on the current line); consumes the lines it spans. */
-  private valueAfter(s: string, from: number, indent: number): unknown {
+  /** The value after a key's `:` (at offset `from` on the current line); consumes the lines it spans. */
+  private valueAfter(from: number, indent: number): unknown {
+    const text = this.text;
     let pos = from;
-    while (s.charCodeAt(pos) === SPACE) pos++;
-    if (pos < s.length && s.charCodeAt(pos) !== HASH) {
-      const scalar = this.scalar(s, pos);
-      this.i++;
+    while (text.charCodeAt(pos) === SPACE) pos++;
+    if (pos < this.end && text.charCodeAt(pos) !== HASH) {
+      const scalar = this.scalar(pos);
+      this.advance();
       return scalar;
     }
     // Nothing on the line: a nested block, a sequence at the key's own indentation, or null.
-    this.i++;
+    this.advance();
     const at = this.peek();
     if (at > indent) return this.block(at);
-    if (at === indent && isDash(this.lines[this.i]!, at)) return this.sequence(at);
+    if (at === indent && this.isDash(this.start + at)) return this.sequence(at);
     return null;
   }
 
@@ -203,156 +227,213 @@ class LineReader {
   }
 
   /** readScalar, counting `{}` and `[]` as one more level of nesting. */
-  private scalar(s: string, pos: number): unknown {
-    const value = readScalar(s, pos);
+  private scalar(pos: number): unknown {
+    const value = this.readScalar(pos);
     if (typeof value === 'object' && value !== null && this.depth + 1 > this.deepest) this.deepest = this.depth + 1;
     return value;
   }
 
   /** A block mapping or sequence starting on the current line at column `indent`. */
   private block(indent: number): unknown {
-    return isDash(this.lines[this.i]!, indent) ? this.sequence(indent) : this.mapping(indent, -1);
+    return this.isDash(this.start + indent) ? this.sequence(indent) : this.mapping(indent, undefined);
   }
 
   /** A block sequence whose dashes are at column `indent`. */
   private sequence(indent: number): unknown[] {
     this.open();
+    const text = this.text;
     const items: unknown[] = [];
     for (;;) {
       const at = this.peek();
       if (at < indent) break;
       if (at > indent) giveUp();
-      const s = this.lines[this.i]!;
-      if (!isDash(s, indent)) break; // the parent mapping's next key (compact sequence)
-      let pos = indent + 1;
-      while (s.charCodeAt(pos) === SPACE) pos++;
-      if (pos >= s.length || s.charCodeAt(pos) === HASH) {
+      const start = this.start;
+      if (!this.isDash(start + indent)) break; // the parent mapping's next key (compact sequence)
+      let pos = start + indent + 1;
+      while (text.charCodeAt(pos) === SPACE) pos++;
+      if (pos >= this.end || text.charCodeAt(pos) === HASH) {
         // `-` alone: the item is the block below it, or null.
-        this.i++;
+        this.advance();
         const next = this.peek();
         items.push(next > indent ? this.block(next) : null);
         continue;
       }
-      if (isDash(s, pos)) giveUp(); // `- - x`
-      if (readKey(s, pos) !== undefined) {
-        items.push(this.mapping(pos, pos));
+      if (this.isDash(pos)) giveUp(); // `- - x`
+      const key = this.readKey(pos);
+      if (key !== undefined) {
+        items.push(this.mapping(pos - start, key));
       } else {
-        items.push(this.scalar(s, pos));
-        this.i++;
+        items.push(this.scalar(pos));
+        this.advance();
       }
     }
     this.depth--;
     return items;
   }
-}
 
-/** `-` followed by a space or the end of the line, at `col`. */
-function isDash(s: string, col: number): boolean {
-  if (s.charCodeAt(col) !== DASH) return false;
-  const next = s.charCodeAt(col + 1);
-  return Number.isNaN(next) || next === SPACE;
-}
+  /** `-` followed by a space or the end of the line, at offset `pos` of the current line. */
+  private isDash(pos: number): boolean {
+    return this.text.charCodeAt(pos) === DASH && (pos + 1 >= this.end || this.text.charCodeAt(pos + 1) === SPACE);
+  }
 
-/**
- * A mapping key at `col` and the position after its `:`, or undefined when the line holds no
- * `key:` there. Gives up on keys the fast path does not take (non-string, `<<`, `__proto__`).
- */
-function readKey(s: string, col: number): Token | undefined {
-  const c = s.charCodeAt(col);
-  let key: string;
-  let colon: number;
-  if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-    const q = readQuoted(s, col);
-    if (s.charCodeAt(q.end) !== COLON) return undefined;
-    key = q.value;
-    colon = q.end;
-  } else {
-    if (INDICATORS.has(s[col]!)) return undefined;
-    colon = -1;
-    for (let j = col; j < s.length; j++) {
-      const ch = s.charCodeAt(j);
-      if (ch === HASH && s.charCodeAt(j - 1) === SPACE) return undefined; // a comment first
-      if (ch === COLON) {
-        const next = s.charCodeAt(j + 1);
-        if (Number.isNaN(next) || next === SPACE) {
+  /**
+   * The mapping key at offset `col` (tokenEnd then is just after its `:`), or undefined when the
+   * line holds no `key:` there. Gives up on keys the fast path does not take (non-string, `<<`,
+   * `__proto__`).
+   */
+  private readKey(col: number): string | undefined {
+    const text = this.text;
+    const end = this.end;
+    const c = text.charCodeAt(col);
+    let key: string;
+    let colon: number;
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      key = this.readQuoted(col);
+      colon = this.tokenEnd;
+      if (text.charCodeAt(colon) !== COLON) return undefined;
+    } else {
+      if (isIndicator(c)) return undefined;
+      colon = -1;
+      for (let j = col; j < end; j++) {
+        const ch = text.charCodeAt(j);
+        if (ch === HASH && text.charCodeAt(j - 1) === SPACE) return undefined; // a comment first
+        if (ch === COLON && (j + 1 >= end || text.charCodeAt(j + 1) === SPACE)) {
           colon = j;
           break;
         }
       }
+      if (colon === -1) return undefined;
+      if (text.charCodeAt(colon - 1) === SPACE) giveUp(); // `key :`
+      key = text.slice(col, colon);
+      if (!mustBeString(c, colon - col) && typeof resolvePlainScalar(key) !== 'string') giveUp(); // `1:`, `true:`, `null:`
     }
-    if (colon === -1) return undefined;
-    if (s.charCodeAt(colon - 1) === SPACE) giveUp(); // `key :`
-    key = s.slice(col, colon);
-    if (typeof resolvePlainScalar(key) !== 'string') giveUp(); // `1:`, `true:`, `null:`
+    if (key.length > MAX_KEY_LENGTH || key === '<<' || key === '__proto__') giveUp();
+    if (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) return undefined;
+    this.tokenEnd = colon + 1;
+    return key;
   }
-  if (key.length > MAX_KEY_LENGTH || key === '<<' || key === '__proto__') giveUp();
-  const next = s.charCodeAt(colon + 1);
-  if (!Number.isNaN(next) && next !== SPACE) return undefined;
-  return { value: key, end: colon + 1 };
+
+  /** A one-line scalar from offset `pos` to the end of the line (a trailing comment allowed). */
+  private readScalar(pos: number): unknown {
+    const text = this.text;
+    const end = this.end;
+    const c = text.charCodeAt(pos);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      const value = this.readQuoted(pos);
+      const closed = this.tokenEnd;
+      let j = closed;
+      while (text.charCodeAt(j) === SPACE) j++;
+      if (j < end && !(text.charCodeAt(j) === HASH && j > closed)) giveUp();
+      return value;
+    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      // Only the empty flow collections `{}` (e.g. `emptyDir: {}`) and `[]`.
+      if (text.charCodeAt(pos + 1) !== (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) giveUp();
+      let j = pos + 2;
+      while (text.charCodeAt(j) === SPACE) j++;
+      if (j < end && !(text.charCodeAt(j) === HASH && j > pos + 2)) giveUp();
+      return c === OPEN_BRACE ? {} : [];
+    }
+    if (isIndicator(c)) {
+      // `-x` is a plain scalar (`--port=8080`, `-1`); every other indicator gives up.
+      if (c !== DASH || pos + 1 >= end || text.charCodeAt(pos + 1) === SPACE) giveUp();
+    }
+    let stop = end;
+    for (let j = pos; j < end; j++) {
+      const ch = text.charCodeAt(j);
+      if (ch === HASH && text.charCodeAt(j - 1) === SPACE) {
+        stop = j;
+        break;
+      }
+      if (ch === COLON && (j + 1 >= end || text.charCodeAt(j + 1) === SPACE)) giveUp(); // `a: b: c`
+    }
+    while (stop > pos && text.charCodeAt(stop - 1) === SPACE) stop--;
+    return plainScalar(text, pos, stop);
+  }
+
+  /** A single- or double-quoted scalar at offset `pos` that closes on the same line; tokenEnd is after it. */
+  private readQuoted(pos: number): string {
+    const text = this.text;
+    const end = this.end;
+    const quote = text.charCodeAt(pos);
+    let out = '';
+    let from = pos + 1;
+    for (let j = from; j < end; j++) {
+      const ch = text.charCodeAt(j);
+      if (quote === SINGLE_QUOTE) {
+        if (ch !== SINGLE_QUOTE) continue;
+        if (text.charCodeAt(j + 1) === SINGLE_QUOTE) {
+          out += text.slice(from, j + 1);
+          from = ++j + 1;
+          continue;
+        }
+        this.tokenEnd = j + 1;
+        return out + text.slice(from, j);
+      }
+      if (ch === DOUBLE_QUOTE) {
+        this.tokenEnd = j + 1;
+        return out + text.slice(from, j);
+      }
+      if (ch === BACKSLASH) {
+        out += text.slice(from, j) + decodeEscape(text.charCodeAt(j + 1));
+        from = ++j + 1;
+      }
+    }
+    return giveUp(); // continues on the next line
+  }
 }
 
-/** A one-line scalar from `pos` to the end of the line (a trailing comment allowed). */
-function readScalar(s: string, pos: number): unknown {
-  const c = s.charCodeAt(pos);
-  if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-    const q = readQuoted(s, pos);
-    let j = q.end;
-    while (s.charCodeAt(j) === SPACE) j++;
-    if (j < s.length && !(s.charCodeAt(j) === HASH && j > q.end)) giveUp();
-    return q.value;
-  }
-  if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-    // Only the empty flow collections `{}` (e.g. `emptyDir: {}`) and `[]`.
-    if (s.charCodeAt(pos + 1) !== (c === 0x7b ? 0x7d : 0x5d)) giveUp();
-    let j = pos + 2;
-    while (s.charCodeAt(j) === SPACE) j++;
-    if (j < s.length && !(s.charCodeAt(j) === HASH && j > pos + 2)) giveUp();
-    return c === 0x7b ? {} : [];
-  }
-  if (INDICATORS.has(s[pos]!)) {
-    // `-x` is a plain scalar (`--port=8080`, `-1`); every other indicator gives up.
-    if (c !== DASH || s.charCodeAt(pos + 1) === SPACE || pos + 1 >= s.length) giveUp();
-  }
-  let end = s.length;
-  for (let j = pos; j < s.length; j++) {
-    const ch = s.charCodeAt(j);
-    if (ch === HASH && s.charCodeAt(j - 1) === SPACE) {
-      end = j;
-      break;
+/** The value of the plain scalar text[from, to), as resolvePlainScalar (go-yaml v2 rules) gives it. */
+function plainScalar(text: string, from: number, to: number): unknown {
+  const first = text.charCodeAt(from);
+  const length = to - from;
+  // The commonest non-strings without resolvePlainScalar's regexes, BigInt and hashing: a
+  // decimal [1-9][0-9]* of at most 15 digits is below 2^53, so its value is exact either way.
+  if (first >= 0x31 && first <= 0x39 && length <= 15) {
+    let n = first - 0x30;
+    let j = from + 1;
+    for (; j < to; j++) {
+      const d = text.charCodeAt(j) - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
     }
-    if (ch === COLON) {
-      const next = s.charCodeAt(j + 1);
-      if (Number.isNaN(next) || next === SPACE) giveUp(); // `a: b: c`
-    }
+    if (j === to) return n;
   }
-  while (end > pos && s.charCodeAt(end - 1) === SPACE) end--;
-  return resolvePlainScalar(s.slice(pos, end));
+  const s = text.slice(from, to);
+  if (mustBeString(first, length)) return s;
+  if (s === 'false') return false;
+  if (s === 'true') return true;
+  return resolvePlainScalar(s);
 }
 
-/** A single- or double-quoted scalar that closes on the same line. */
-function readQuoted(s: string, pos: number): Token {
-  const quote = s[pos]!;
-  let out = '';
-  let from = pos + 1;
-  for (let j = from; j < s.length; j++) {
-    const ch = s[j]!;
-    if (quote === "'" && ch === "'") {
-      if (s[j + 1] === "'") {
-        out += s.slice(from, j + 1);
-        from = ++j + 1;
-        continue;
-      }
-      return { value: out + s.slice(from, j), end: j + 1 };
-    }
-    if (quote === '"') {
-      if (ch === '"') return { value: out + s.slice(from, j), end: j + 1 };
-      if (ch === '\\') {
-        const decoded = ESCAPES.get(s[j + 1] ?? '');
-        if (decoded === undefined) giveUp();
-        out += s.slice(from, j) + decoded;
-        from = ++j + 1;
-      }
-    }
+function isIndicator(c: number): boolean {
+  return c < 128 && INDICATORS[c] === 1;
+}
+
+/**
+ * A plain scalar starting with the ASCII letter `first` and longer than any null or bool spelling
+ * is a string (ints and floats start with a digit, a sign or `.`), so resolvePlainScalar is skipped.
+ */
+function mustBeString(first: number, length: number): boolean {
+  return length > LONGEST_WORD_SCALAR && ((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a));
+}
+
+/** The double-quoted escape `\` + the character `c`; any escape but these gives up. */
+function decodeEscape(c: number): string {
+  switch (c) {
+    case BACKSLASH:
+      return '\\';
+    case DOUBLE_QUOTE:
+      return '"';
+    case 0x2f /* / */:
+      return '/';
+    case 0x6e /* n */:
+      return '\n';
+    case 0x74 /* t */:
+      return '\t';
+    case 0x72 /* r */:
+      return '\r';
+    default:
+      return giveUp();
   }
-  return giveUp(); // continues on the next line
 }

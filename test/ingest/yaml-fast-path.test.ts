@@ -82,6 +82,24 @@ describe('YAML fast path = yaml package path (go-yaml v2 semantics)', () => {
     for (const text of cases) agree(text);
   });
 
+  it('scalar shortcuts (decimal integers, true/false, long words) and line ends on offsets: same values or give up', () => {
+    const cases = [
+      // Decimal integers up to 15 digits are read digit by digit; 16+ digits, `0`, `00`, `01`, `1_0`, `1.`, `1e3` are not.
+      'a: 1\nb: 9\nc: 10\nd: 999999999999999\ne: 9999999999999999\nf: 123456789012345678901\ng: 0\nh: 00\ni: 01\nj: 1_0\nk: 1.\nl: 1e3\nm: 1x\nq: 12 # c\no: 1:2\np: 1 \n',
+      '- 1\n', 'a:\n  - 7\n  - 42\n  - 007\n  - 8a\n', 'a: 1', 'a: 12', 'a: 5\n---\nb: 6',
+      // Words: null and bool spellings are at most 5 letters; longer letter-first scalars are strings.
+      'a: false\nb: true\nc: False\nd: TRUE\ne: falsey\nf: truely\ng: Nooooo\nh: nullable\ni: offset\nj: yes\nk: Yes!\nl: onward\nm: NULL\nn: Null0\n',
+      'false: 1\n', 'falsey: 1\n', 'nulls: 1\n', 'name: a\ntype: b\nnull_: c\n', 'offset: 1\nonly: 2\n', 'abcdef: 1\n', 'Z12345: 1\n', '_false: 1\n',
+      // Line and text ends, with and without a final newline.
+      'a:', 'a:\n', 'a: "x"', "a: 'x'", 'a: "x', 'a: "x\\', 'a: "x\\"', 'a: {}', 'a: []', 'a: -', 'a:\n-', 'a:\n- ', 'a:\n  b', 'a: x #', 'a: x ', '"a":', "'a':x", 'a: b\n\n\n',
+      '---', '--- ', '---\na: 1', '---\na: 1\n---', 'a: 1\n--- # c', '...', 'a: 1\n#', 'a: 1\n  # c', '  \na: 1', 'a: 1\n   ', '- a: 1',
+    ];
+    for (const text of cases) agree(text);
+    expect(parseYamlFast(cases[0]!)?.[0]?.value).toEqual({
+      a: 1, b: 9, c: 10, d: 999999999999999, e: 9999999999999999, f: 123456789012345678901, g: 0, h: 0, i: 1, j: 10, k: 1, l: 1000, m: '1x', q: 12, o: '1:2', p: 1,
+    });
+  });
+
   it('random documents written by yaml.stringify in several styles: same values or give up', () => {
     const key = fc.oneof(fc.constantFrom('a', 'name', 'y', 'n', 'on', '1', 'true', 'null', '~', '<<', 'a b', 'a:b', 'a #b', '-a', 'constructor'), fc.string({ maxLength: 6 }));
     const scalar = fc.oneof(
