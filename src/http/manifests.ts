@@ -64,8 +64,3 @@ export function ingestProblem(err: unknown): unknown {
   problem.type = `urn:podsec:problem:${err.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return new ProblemError(problem);
 }
-
-/** Prefixes an engine's pod-relative path (`spec.containers[0]…`) with the template's place in the object. */
-export function objectPath(templatePath: string, podPath: string): string {
-  return templatePath === '' ? podPath : `${templatePath}.${podPath}`;
-}

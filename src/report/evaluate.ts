@@ -80,7 +80,8 @@ export function objectFieldPath(templatePath: string, podPath: string): string {
   return templatePath === '' ? podPath : `${templatePath}.${podPath}`;
 }
 
-function atObjectPaths(r: ControlResult, templatePath: string): ControlResult {
+/** A CIS result with its pod-relative finding and note paths named in the submitted object. */
+export function atObjectPaths(r: ControlResult, templatePath: string): ControlResult {
   if (templatePath === '') return r;
   return {
     ...r,

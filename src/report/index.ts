@@ -3,7 +3,7 @@
  * failOn thresholds, and the JSON, SARIF 2.1.0, text and JUnit XML renderings. Pure, HTTP-free.
  */
 export type { EvaluateReport, ObjectReport, PolicySetReport, PssVerdict, ReportFinding, ReportSummary, FailOnVerdict, Engine } from './types';
-export { evaluateManifests, type EvaluateOptions } from './evaluate';
+export { evaluateManifests, atObjectPaths, objectFieldPath, type EvaluateOptions } from './evaluate';
 export { SEVERITY, SEVERITIES, severityOf, atOrAbove, type Severity, type SeverityRow, type RuleId } from './severity';
 export { pspRuleOf, PSP_RULES, PSP_ADMISSION_RULE } from './psp-rules';
 export { FAIL_ON, FAIL_ON_CONDITIONS, parseFailOn, crossedConditions, type FailOnCondition } from './fail-on';

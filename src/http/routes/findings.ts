@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { DECISIONS, evaluatePodControls, evaluatePolicySet, findBenchmark, type CisOptions, type ControlResult } from '../../cis';
+import { DECISIONS, evaluatePodControls, evaluatePolicySet, findBenchmark, type CisOptions } from '../../cis';
 import type { PodsecApp } from '../app-types';
-import { objectPath, readManifestRequest } from '../manifests';
+import { readManifestRequest } from '../manifests';
+import { atObjectPaths } from '../../report';
 import { openapiWithRawBody } from '../openapi-route';
 import { requireValidPolicies } from '../policies';
 import { BenchmarksResponseSchema, FindingsQuerySchema, FindingsResponseSchema } from '../schemas/cis';
@@ -70,14 +71,4 @@ export function registerFindings(app: PodsecApp): void {
     };
     return c.json(body, 200);
   });
-}
-
-/** Engine paths are relative to the pod; answers name the field in the submitted object. */
-function atObjectPaths(r: ControlResult, templatePath: string): ControlResult {
-  if (templatePath === '') return r;
-  return {
-    ...r,
-    findings: r.findings.map((f) => ({ ...f, path: objectPath(templatePath, f.path) })),
-    notes: r.notes.map((n) => (n.path === undefined ? n : { ...n, path: objectPath(templatePath, n.path) })),
-  };
 }
