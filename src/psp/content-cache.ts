@@ -12,6 +12,7 @@
  */
 import { contentShape, isMatchable, sameContent, type Shape } from '../k8s/content-shape';
 import type { FieldError } from '../k8s/field-error';
+import { clearStringMemos } from '../k8s/string-memo';
 import type { PodSecurityPolicy } from '../k8s/types';
 import type { Provider } from './provider';
 
@@ -47,8 +48,12 @@ const BY_NAME = new Map<string, PolicyEntry[]>();
 /** Every kept entry, in the eviction clock's order (a Set iterates in insertion order). */
 const CLOCK = new Set<PolicyEntry>();
 
-/** Empties the cache (the bench's cold figure; tests). Never needed for correctness. */
+/**
+ * Empties the caches (this one and every engine's string memos, src/k8s/string-memo.ts; the
+ * bench's cold figure; tests). Never needed for correctness.
+ */
 export function clearContentCaches(): void {
+  clearStringMemos();
   BY_NAME.clear();
   CLOCK.clear();
 }

@@ -17,9 +17,11 @@ export class PodDraft {
   private annotationsOwned = false;
   private specOwned = false;
   private podScOwned = false;
-  private readonly listOwned: Partial<Record<ContainerKind, boolean>> = {};
-  /** Per kind and index: the container and its securityContext were copied. */
-  private readonly containerOwned: Partial<Record<ContainerKind, boolean[]>> = {};
+  /**
+   * Per kind (KIND_SLOT), the copied container list, and per index whether the container and its
+   * securityContext were copied. Made on the first container write: most policies write none.
+   */
+  private containerOwned: Array<boolean[] | undefined> | undefined;
 
   constructor(base: PodTemplate) {
     this.base = base;
@@ -67,9 +69,15 @@ export class PodDraft {
 
   writableContainerSecurityContext(kind: ContainerKind, index: number): SecurityContext {
     const spec = this.ownSpec();
-    const list = this.listOwned[kind] === true ? spec[kind]! : (spec[kind] = spec[kind]!.slice());
-    this.listOwned[kind] = true;
-    const owned = (this.containerOwned[kind] ??= []);
+    const byKind = (this.containerOwned ??= [undefined, undefined, undefined]);
+    const slot = KIND_SLOT[kind];
+    let owned = byKind[slot];
+    // The list is copied once, together with its ownership flags.
+    if (owned === undefined) {
+      spec[kind] = spec[kind]!.slice();
+      byKind[slot] = owned = [];
+    }
+    const list = spec[kind]!;
     if (owned[index] === true) return list[index]!.securityContext!;
     const container = (list[index] = { ...list[index]! });
     container.securityContext = { ...container.securityContext };
@@ -103,6 +111,9 @@ export class PodDraft {
     return pod.spec;
   }
 }
+
+/** A container kind's slot in PodDraft's ownership flags. */
+const KIND_SLOT: Readonly<Record<ContainerKind, 0 | 1 | 2>> = { initContainers: 0, containers: 1, ephemeralContainers: 2 };
 
 /** Visit order of VisitContainersWithPath: init containers, containers, ephemeral containers (§8). */
 export const CONTAINER_KINDS: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];

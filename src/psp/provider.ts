@@ -3,6 +3,7 @@
  * The order of mutation (§4) and validation (§5.1) comes from the four tables below; adding a
  * strategy = one file under strategies/ and one row per phase it takes part in.
  */
+import { containerPath } from '../k8s/container-path';
 import type { PodSecurityPolicy, PodTemplate } from '../k8s/types';
 import { POLICY_CACHE_SIZE, policyEntry } from './content-cache';
 import { defaultPodSecurityPolicy } from './policy-defaults';
@@ -202,7 +203,7 @@ export function compileProvider(psp: PodSecurityPolicy): Provider {
         const list = pod.spec[kind];
         if (list === undefined) continue;
         for (let i = 0; i < list.length; i++) {
-          const path = `spec.${kind}[${i}]`;
+          const path = containerPath(kind, i);
           for (let j = 0; j < cv.length; j++) cv[j]!.validateContainer!(containerValidators.compiled[j], pod, list[i]!, path, errs);
         }
       }

@@ -4,6 +4,7 @@
  */
 import { goQuote } from '../../k8s/field-error';
 import type { Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
+import { appArmorContainerKey } from '../container-annotation-keys';
 import { ANNOTATION, annotationPath, fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
 import type { ContainerKind, PspStrategy, PspViolation } from '../types';
@@ -30,7 +31,7 @@ export function compileAppArmorStrategy(psp: PodSecurityPolicy): AppArmorPolicy 
 
 export function applyAppArmorStrategy(s: AppArmorPolicy, draft: PodDraft, kind: ContainerKind, index: number): void {
   if (s.defaultProfile === '') return;
-  const key = ANNOTATION.appArmorContainerPrefix + draft.container(kind, index).name;
+  const key = appArmorContainerKey(draft.container(kind, index).name);
   const current = draft.annotation(key);
   if (current !== undefined && current !== '') return;
   draft.setAnnotation(key, s.defaultProfile);
@@ -38,7 +39,7 @@ export function applyAppArmorStrategy(s: AppArmorPolicy, draft: PodDraft, kind: 
 
 export function validateAppArmor(s: AppArmorPolicy, pod: PodTemplate, c: Container, _path: string, errs: PspViolation[]): void {
   if (s.allowed === undefined) return;
-  const key = ANNOTATION.appArmorContainerPrefix + c.name;
+  const key = appArmorContainerKey(c.name);
   const profile = pod.metadata.annotations?.[key] ?? '';
   if (profile === '') {
     if (s.allowed.size > 0) errs.push(fieldError.forbidden(annotationPath(key), 'AppArmor profile must be set'));

@@ -4,6 +4,7 @@
  * (§10.18), and a policy without an allow-list forbids any profile.
  */
 import type { Container, PodSecurityPolicy, PodTemplate, SeccompProfile } from '../../k8s/types';
+import { seccompContainerKey } from '../container-annotation-keys';
 import { ANNOTATION, annotationPath, fieldError } from '../fields';
 import type { PodDraft } from '../pod-draft';
 import type { PspStrategy, PspViolation } from '../types';
@@ -65,7 +66,7 @@ function podProfile(pod: PodTemplate): string {
 function containerProfile(pod: PodTemplate, c: Container): string {
   const field = c.securityContext?.seccompProfile;
   if (field !== undefined) return seccompAnnotationForField(field);
-  const annotation = pod.metadata.annotations?.[ANNOTATION.seccompContainerPrefix + c.name];
+  const annotation = pod.metadata.annotations?.[seccompContainerKey(c.name)];
   if (annotation !== undefined) return annotation;
   const podField = pod.spec.securityContext?.seccompProfile;
   if (podField !== undefined) return seccompAnnotationForField(podField);
@@ -96,7 +97,7 @@ export function validateSeccompPod(s: SeccompPolicy, pod: PodTemplate, errs: Psp
 }
 
 export function validateSeccompContainer(s: SeccompPolicy, pod: PodTemplate, c: Container, _path: string, errs: PspViolation[]): void {
-  check(s, containerProfile(pod, c), ANNOTATION.seccompContainerPrefix + c.name, errs);
+  check(s, containerProfile(pod, c), seccompContainerKey(c.name), errs);
 }
 
 export const SECCOMP: PspStrategy<SeccompPolicy> = {

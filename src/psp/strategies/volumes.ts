@@ -45,10 +45,21 @@ export const VOLUME_SOURCE_TYPES: ReadonlyArray<readonly [string, string]> = [
   ['ephemeral', 'ephemeral'],
 ];
 
-/** The volume's FSType, or undefined when no known source is set. */
+/** Each source key's position in VOLUME_SOURCE_TYPES. */
+const SOURCE_POSITION: ReadonlyMap<string, number> = new Map(VOLUME_SOURCE_TYPES.map(([key], i) => [key, i]));
+
+/**
+ * The volume's FSType, or undefined when no known source is set. One pass over the volume's keys
+ * (a name and usually one source) instead of a lookup per table row (this runs per policy ×
+ * volume); the set source earliest in the table wins, as in the Go switch.
+ */
 export function volumeType(v: Volume): string | undefined {
-  for (const [key, type] of VOLUME_SOURCE_TYPES) if (v[key] !== undefined) return type;
-  return undefined;
+  let first = VOLUME_SOURCE_TYPES.length;
+  for (const key in v) {
+    const i = SOURCE_POSITION.get(key);
+    if (i !== undefined && i < first && v[key] !== undefined) first = i;
+  }
+  return VOLUME_SOURCE_TYPES[first]?.[1];
 }
 
 export interface VolumePolicy {
