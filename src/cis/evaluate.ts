@@ -75,23 +75,36 @@ function effectiveQuantifier(control: CisControl, mode: Quantifier): Quantifier 
 /**
  * A control's notes over a policy set, one of each: decision notes repeat per policy, so they are
  * kept by code; other notes by code, message and path. Allocates nothing until a note arrives
- * (most policies attach none).
+ * (most policies attach none); the keys seen are a short list scanned in order (a control sees one
+ * to three notes; the same SameValueZero test as a Set, without a Set per control and set), and a
+ * Set only past SCAN_LIMIT keys.
  */
 class NoteSet {
   readonly notes: Note[] = [];
+  private keys: string[] | undefined;
   private seen: Set<string> | undefined;
 
   add(ns: readonly Note[]): void {
-    for (let i = 0; i < ns.length; i++) {
-      const n = ns[i]!;
-      const k = n.code.startsWith('decision-') ? n.code : `${n.code}\u0000${n.message}\u0000${n.path ?? ''}`;
-      const seen = (this.seen ??= new Set());
-      if (seen.has(k)) continue;
-      seen.add(k);
-      this.notes.push(n);
+    for (let i = 0; i < ns.length; i++) this.addOne(ns[i]!);
+  }
+
+  addOne(n: Note): void {
+    const k = n.code.startsWith('decision-') ? n.code : `${n.code}\u0000${n.message}\u0000${n.path ?? ''}`;
+    if (this.seen !== undefined) {
+      if (this.seen.has(k)) return;
+      this.seen.add(k);
+    } else {
+      const keys = (this.keys ??= []);
+      if (keys.includes(k)) return;
+      keys.push(k);
+      if (keys.length > SCAN_LIMIT) this.seen = new Set(keys);
     }
+    this.notes.push(n);
   }
 }
+
+/** Keys a NoteSet scans in a list before it keeps them in a Set. */
+const SCAN_LIMIT = 8;
 
 export function evaluatePolicySet(policies: PodSecurityPolicy[], opts: CisOptions): PolicySetControl[] {
   const benchmark = benchmarkFor(opts);
@@ -131,9 +144,9 @@ function evaluateSetControl(
     return setControl(bc, fixedOutcome.status, [], notes.notes, null, [], verdicts);
   }
 
-  notes.add([decisionNote(DECISION.quantifier)]);
+  notes.addOne(decisionNote(DECISION.quantifier));
   if (verdicts.length === 0) {
-    notes.add([decisionNote(DECISION.emptyPolicySet)]);
+    notes.addOne(decisionNote(DECISION.emptyPolicySet));
     const finding: Finding = {
       path: control.policyPath ?? 'spec',
       reason: REASON.noPolicies,
