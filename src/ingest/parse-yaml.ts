@@ -74,22 +74,43 @@ export function parseYaml(text: string, limits: ReadLimits): YamlStream {
 }
 
 function lazyAstStream(text: string, limits: ReadLimits, fast: FastYamlDocument[]): YamlStream {
-  let full: YamlStream | undefined;
-  const ast = (): YamlStream => (full ??= parseYamlWithAst(text, limits));
-  const documents = fast.map(({ index, value, line }): YamlDocument => ({
-    index,
-    value,
-    line,
-    get doc() {
-      return ast().documents[index]!.doc;
-    },
-  }));
-  return {
-    documents,
-    get lineCounter() {
-      return ast().lineCounter;
-    },
-  };
+  return new LazyAstStream(text, limits, fast);
+}
+
+/** A fast-path stream: the `yaml` package's AST and line counter are built on first use. */
+class LazyAstStream implements YamlStream {
+  readonly documents: YamlDocument[];
+  private full: YamlStream | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: ReadLimits,
+    fast: FastYamlDocument[],
+  ) {
+    // Class instances, not object literals with a getter: those cost a closure and accessor pair each.
+    this.documents = fast.map(({ index, value, line }) => new LazyAstDocument(index, value, line, this));
+  }
+
+  ast(): YamlStream {
+    return (this.full ??= parseYamlWithAst(this.text, this.limits));
+  }
+
+  get lineCounter(): LineCounter {
+    return this.ast().lineCounter;
+  }
+}
+
+class LazyAstDocument implements YamlDocument {
+  constructor(
+    readonly index: number,
+    readonly value: unknown,
+    readonly line: number,
+    private readonly stream: LazyAstStream,
+  ) {}
+
+  get doc(): Document.Parsed {
+    return this.stream.ast().documents[this.index]!.doc;
+  }
 }
 
 /** The `yaml` package path: every document's AST, and every error and refusal. */

@@ -102,6 +102,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** State of one validation run; reused across the objects of one request. */
 export class Validator {
   readonly problems: FieldProblem[] = [];
+  /** The current path is path[0, depth): entries past it are stale (overwritten, never read). */
   private readonly path: PathSegment[] = [];
   private depth = 0;
 
@@ -109,24 +110,25 @@ export class Validator {
 
   /** Checks `value` against a struct, in place. Returns false when it is not an object at all. */
   checkStruct(value: Record<string, unknown>, name: StructName, at: readonly PathSegment[]): void {
-    this.path.length = 0;
-    this.path.push(...at);
-    this.depth = at.length;
+    this.start(at);
     this.struct(value, TYPES[name]);
   }
 
   /** Walks an untyped value in place (nulls, `__proto__`, NaN, string lengths, depth). */
   checkAny(value: unknown, at: readonly PathSegment[]): void {
-    this.path.length = 0;
-    this.path.push(...at);
-    this.depth = at.length;
+    this.start(at);
     this.any(value);
+  }
+
+  private start(at: readonly PathSegment[]): void {
+    for (let i = 0; i < at.length; i++) this.path[i] = at[i]!;
+    this.depth = at.length;
   }
 
   /** Reports a problem at the current path plus `extra`. */
   report(message: string, extra?: PathSegment, status: 413 | 422 | 400 = 422, missing = false): void {
     if (this.problems.length >= MAX_ERRORS) return;
-    const segments = this.path.slice();
+    const segments = this.path.slice(0, this.depth);
     if (extra !== undefined) segments.push(extra);
     this.problems.push(missing ? { segments, message, status, missing } : { segments, message, status });
   }
@@ -135,8 +137,9 @@ export class Validator {
     if (this.problems.length < MAX_ERRORS) this.problems.push({ segments, message, status });
   }
 
+  // An indexed stack rather than push/pop: measured cheaper on the walk's hottest lines.
   private enter(seg: PathSegment): void {
-    this.path.push(seg);
+    this.path[this.depth] = seg;
     if (++this.depth > this.limits.maxDepth) {
       this.report(MESSAGES.tooDeep(this.limits.maxDepth), undefined, 400);
       throw TOO_DEEP;
@@ -144,7 +147,6 @@ export class Validator {
   }
 
   private leave(): void {
-    this.path.pop();
     this.depth--;
   }
 

@@ -15,6 +15,7 @@
  * It works on offsets into the whole text (no per-line strings; only keys and scalars are sliced):
  * character reads on one flat string are what V8 optimises best.
  */
+import { KeyTable, MAX_KEY_LENGTH, isPlainStringKey } from './yaml-key-table';
 import { resolvePlainScalar } from './yaml-schema';
 
 export interface FastYamlDocument {
@@ -25,16 +26,12 @@ export interface FastYamlDocument {
   line: number;
 }
 
-/** Tabs, CR, other C0/C1 controls, DEL, NEL, LS, PS, BOM: left to the `yaml` package. */
-const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 /** Characters that cannot start a plain scalar we accept (YAML indicators), by char code. */
 const INDICATORS: Uint8Array = (() => {
   const table = new Uint8Array(128);
   for (const ch of '-?:,[]{}#&*!|>\'"%@`') table[ch.charCodeAt(0)] = 1;
   return table;
 })();
-/** YAML limits implicit keys to 1024 characters; stay well clear. */
-const MAX_KEY_LENGTH = 1000;
 /** Longest null or bool spelling (`false`): see mustBeString. */
 const LONGEST_WORD_SCALAR = 5;
 const LF = 0x0a;
@@ -74,7 +71,6 @@ export function parseYamlFast(text: string): FastYamlDocument[] | undefined {
 
 /** parseYamlFast, with the nesting depth of what it read. */
 export function readYamlFast(text: string): FastYamlStream | undefined {
-  if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
     const reader = new TextReader(text);
     return { documents: reader.stream(), depth: reader.deepest };
@@ -92,6 +88,7 @@ export function readYamlFast(text: string): FastYamlStream | undefined {
  */
 class TextReader {
   private readonly text: string;
+  private readonly keys = new KeyTable();
   /** The current line: its first offset, its end and its 0-based index. */
   private start = 0;
   private end = 0;
@@ -99,6 +96,9 @@ class TextReader {
   /** peek()'s last answer and the line it was for. */
   private peekedLine = -1;
   private peekedIndent = -1;
+  /** colonAt's last answer: the first `:` at or after colonFrom. */
+  private colonFrom = 0;
+  private nextColon = -1;
   /** Offset just after the last key's `:` or quoted scalar read. */
   private tokenEnd = 0;
   /** Collections open around the current line, and the most ever open. */
@@ -134,6 +134,7 @@ class TextReader {
 
   /** Consumes a `---` line; only a comment may follow it. */
   private startDocument(): void {
+    this.checkChars(this.start + 3, this.end);
     const rest = this.text.slice(this.start + 3, this.end).trimStart();
     if (rest !== '' && rest.charCodeAt(0) !== HASH) giveUp();
     this.advance();
@@ -164,6 +165,7 @@ class TextReader {
       while (text.charCodeAt(col) === SPACE) col++;
       const c = text.charCodeAt(col);
       if (col === end || c === HASH) {
+        this.checkChars(col, end);
         this.advance();
         continue;
       }
@@ -198,7 +200,7 @@ class TextReader {
       count++;
     }
     // Fewer properties than keys read: a duplicate key, which the slow path reports. (Counting
-    // once is much cheaper than a lookup per key: the keys are fresh, unhashed strings.)
+    // once is much cheaper than a lookup per key.)
     if (count > 1 && Object.keys(map).length !== count) giveUp();
     this.depth--;
     return map;
@@ -215,6 +217,7 @@ class TextReader {
       return scalar;
     }
     // Nothing on the line: a nested block, a sequence at the key's own indentation, or null.
+    this.checkChars(pos, this.end);
     this.advance();
     const at = this.peek();
     if (at > indent) return this.block(at);
@@ -253,6 +256,7 @@ class TextReader {
       while (text.charCodeAt(pos) === SPACE) pos++;
       if (pos >= this.end || text.charCodeAt(pos) === HASH) {
         // `-` alone: the item is the block below it, or null.
+        this.checkChars(pos, this.end);
         this.advance();
         const next = this.peek();
         items.push(next > indent ? this.block(next) : null);
@@ -269,6 +273,11 @@ class TextReader {
     }
     this.depth--;
     return items;
+  }
+
+  /** Gives up when text[from, to) (a comment, or what follows `---`) holds a character left to the `yaml` package. */
+  private checkChars(from: number, to: number): void {
+    for (let j = from; j < to; j++) if (isUnsupported(this.text.charCodeAt(j))) giveUp();
   }
 
   /** `-` followed by a space or the end of the line, at offset `pos` of the current line. */
@@ -293,9 +302,15 @@ class TextReader {
       if (text.charCodeAt(colon) !== COLON) return undefined;
     } else {
       if (isIndicator(c)) return undefined;
+      const known = this.knownKeyAt(col);
+      if (known !== undefined) {
+        this.tokenEnd = col + known.length + 1;
+        return known;
+      }
       colon = -1;
       for (let j = col; j < end; j++) {
         const ch = text.charCodeAt(j);
+        if (isUnsupported(ch)) giveUp();
         if (ch === HASH && text.charCodeAt(j - 1) === SPACE) return undefined; // a comment first
         if (ch === COLON && (j + 1 >= end || text.charCodeAt(j + 1) === SPACE)) {
           colon = j;
@@ -304,12 +319,48 @@ class TextReader {
       }
       if (colon === -1) return undefined;
       if (text.charCodeAt(colon - 1) === SPACE) giveUp(); // `key :`
-      key = text.slice(col, colon);
-      if (!mustBeString(c, colon - col) && typeof resolvePlainScalar(key) !== 'string') giveUp(); // `1:`, `true:`, `null:`
+      this.tokenEnd = colon + 1;
+      return this.keys.find(text, col, colon) ?? this.newPlainKey(col, colon);
     }
     if (key.length > MAX_KEY_LENGTH || key === '<<' || key === '__proto__') giveUp();
     if (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) return undefined;
     this.tokenEnd = colon + 1;
+    return key;
+  }
+
+  /**
+   * A key of the table written at offset `col` and followed by `: ` or `:` at the end of the line,
+   * found without the character loop: the table holds only clean keys (see yaml-key-table.ts), so
+   * the loop would stop at this same `:` and take this same key.
+   */
+  private knownKeyAt(col: number): string | undefined {
+    const text = this.text;
+    const colon = this.colonAt(col);
+    if (colon <= col || colon >= this.end) return undefined;
+    if (colon + 1 < this.end && text.charCodeAt(colon + 1) !== SPACE) return undefined;
+    return this.keys.find(text, col, colon);
+  }
+
+  /**
+   * The first `:` at or after `col` (the text's length if none). Remembered: reading moves forward,
+   * so one search serves every key until that `:` (no rescans of colon-free lines: linear time).
+   */
+  private colonAt(col: number): number {
+    if (col < this.colonFrom || col > this.nextColon) {
+      const found = this.text.indexOf(':', col);
+      this.colonFrom = col;
+      this.nextColon = found === -1 ? this.text.length : found;
+    }
+    return this.nextColon;
+  }
+
+  /** The plain key text[col, colon) seen for the first time: checked, then remembered. */
+  private newPlainKey(col: number, colon: number): string {
+    const key = this.text.slice(col, colon);
+    // mustBeString (a letter, then more than `false`) is the common case, without resolvePlainScalar.
+    const taken = mustBeString(key.charCodeAt(0), key.length) ? key.length <= MAX_KEY_LENGTH : isPlainStringKey(key);
+    if (!taken) giveUp(); // `1:`, `true:`, `null:`, `<<:`, `__proto__:`, overlong keys
+    this.keys.add(key);
     return key;
   }
 
@@ -324,6 +375,7 @@ class TextReader {
       let j = closed;
       while (text.charCodeAt(j) === SPACE) j++;
       if (j < end && !(text.charCodeAt(j) === HASH && j > closed)) giveUp();
+      this.checkChars(j, end);
       return value;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -332,6 +384,7 @@ class TextReader {
       let j = pos + 2;
       while (text.charCodeAt(j) === SPACE) j++;
       if (j < end && !(text.charCodeAt(j) === HASH && j > pos + 2)) giveUp();
+      this.checkChars(j, end);
       return c === OPEN_BRACE ? {} : [];
     }
     if (isIndicator(c)) {
@@ -341,8 +394,10 @@ class TextReader {
     let stop = end;
     for (let j = pos; j < end; j++) {
       const ch = text.charCodeAt(j);
+      if (isUnsupported(ch)) giveUp();
       if (ch === HASH && text.charCodeAt(j - 1) === SPACE) {
         stop = j;
+        this.checkChars(j, end);
         break;
       }
       if (ch === COLON && (j + 1 >= end || text.charCodeAt(j + 1) === SPACE)) giveUp(); // `a: b: c`
@@ -360,6 +415,7 @@ class TextReader {
     let from = pos + 1;
     for (let j = from; j < end; j++) {
       const ch = text.charCodeAt(j);
+      if (isUnsupported(ch)) giveUp();
       if (quote === SINGLE_QUOTE) {
         if (ch !== SINGLE_QUOTE) continue;
         if (text.charCodeAt(j + 1) === SINGLE_QUOTE) {
@@ -404,6 +460,16 @@ function plainScalar(text: string, from: number, to: number): unknown {
   if (s === 'false') return false;
   if (s === 'true') return true;
   return resolvePlainScalar(s);
+}
+
+/**
+ * Tabs, CR, other C0/C1 controls, DEL, NEL, LS, PS, BOM: left to the `yaml` package. Checked in
+ * the loops that read every character of a line anyway, and on comments (no separate pass over
+ * the text: a regex test of the whole body cost ~8% of a read). Never called with `\n`, which
+ * ends a line.
+ */
+function isUnsupported(c: number): boolean {
+  return c < SPACE || (c >= 0x7f && (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff));
 }
 
 function isIndicator(c: number): boolean {

@@ -141,6 +141,66 @@ describe('YAML fast path = yaml package path (go-yaml v2 semantics)', () => {
   });
 });
 
+describe('fast-path key table (keys already read are reused, not re-sliced)', () => {
+  it('repeated, seeded and colliding keys read as the slow path reads them', () => {
+    // Seeded names (FIELD_TYPES), names seen again, prefixes and extensions of known names, and
+    // more distinct keys than the table holds (the overflow is sliced as before).
+    const many = Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\n';
+    const cases = [
+      'name: a\nnames: b\nnam: c\nimage: d\nimages: e\nspec: f\nspecs: g\n',
+      'a:\n  name: x\n  image: y\nb:\n  name: z\n  image: w\n  imag: v\n  imagePullPolicy: u\n',
+      'containers:\n- name: c1\n  securityContext:\n    runAsUser: 1\n- name: c2\n  securityContext:\n    runAsUser: 2\n',
+      many,
+      many + '---\n' + many,
+      // A key equal to a seeded name but spelled otherwise: quoted, or followed by more text.
+      '"name": a\nname2: b\n', "'spec': 1\nspec: 2\n", 'spec: 1\n"spec": 2\n', 'name: 1\nname: 2\n',
+      // Keys that are not strings when plain stay refused, also after the same text was a quoted key.
+      '"on": 1\non: 2\n', "'true': 1\ntrue: 2\n", '"1": a\n1: b\n', '"<<": a\n<<: {}\n', '"__proto__": 1\n',
+      // Known keys found through the next `:` of the text: that `:` must end this very key.
+      'name:x: 1\n', 'name::\n', 'na:me: 1\n', 'name : 1\n', 'name: 1\nname :\n', 'name x: 1\n', 'name #c: 1\n', 'name# c: 1\n',
+      'a:\n- name: 1\n  name:x: 2\n', 'a:\n- name\n- image\n- name: x\n', 'kind:\n- a\n- b\nname: c\n', 'name:', 'name:\timage: 1\n',
+      'name: a:\n', 'x:y: 1\nx:y: 2\n', 'a:b:\n  a:b: 1\n', `a:\n${'- x\n'.repeat(20000)}name: 1\n`,
+    ];
+    for (const text of cases) agree(text);
+    const doc = parseYamlFast(many)?.[0]?.value as Record<string, unknown>;
+    expect(Object.keys(doc)).toHaveLength(3000);
+    expect(doc.k2999).toBe(2999);
+  });
+
+  it('two reads of the same text share no objects', () => {
+    const text = referenceRequest().yaml;
+    const a = parseYamlFast(text)!;
+    const b = parseYamlFast(text)!;
+    expect(b).toEqual(a);
+    expect(b[0]!.value).not.toBe(a[0]!.value);
+    (a[0]!.value as Record<string, unknown>).kind = 'Changed';
+    expect(parseYamlFast(text)![0]!.value).toEqual(b[0]!.value);
+  });
+});
+
+describe('characters left to the yaml package are found wherever they are', () => {
+  it('tabs, CR, controls, NEL, LS, PS, BOM in keys, values, quotes, comments and after ---: the fast path gives up', () => {
+    const bad = ['\t', '\r', '\x00', '\x01', '\x0b', '\x1f', '\x7f', '\x85', '\x9f', '\u2028', '\u2029', '\ufeff'];
+    const places = [
+      (c: string) => `a${c}b: 1\n`, (c: string) => `a: b${c}c\n`, (c: string) => `a: "b${c}"\n`, (c: string) => `a: 'b${c}'\n`,
+      (c: string) => `a: 1 # x${c}\n`, (c: string) => `# x${c}\na: 1\n`, (c: string) => `a: 1\n  # ${c}\n`, (c: string) => `--- # ${c}\na: 1\n`,
+      (c: string) => `a: {} #${c}\n`, (c: string) => `a: "x" #${c}\n`, (c: string) => `a: # ${c}\n  b: 1\n`, (c: string) => `a:\n- # ${c}\n  b: 1\n`,
+      (c: string) => `a: 1${c}\n`, (c: string) => `${c}a: 1\n`, (c: string) => `a:\n  ${c}b: 1\n`, (c: string) => `a:\n- ${c}\n`, (c: string) => `a: 1\n${c}\n`,
+    ];
+    for (const c of bad) {
+      for (const place of places) {
+        const text = place(c);
+        expect(parseYamlFast(text), JSON.stringify(text)).toBeUndefined();
+        agree(text);
+      }
+    }
+    // The same places with supported non-ASCII characters are read.
+    expect(parseYamlFast('a: "b\u00e9" # \u00a0x\u2030\n# \u00ff\nc\u00e9: d\u2027\n')).toEqual([
+      { index: 0, value: { a: 'b\u00e9', 'c\u00e9': 'd\u2027' }, line: 1 },
+    ]);
+  });
+});
+
 describe('positions on the fast path come from the AST built on demand', () => {
   it('a type error in a fast-path document carries its line and column', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: "true"\n  containers:\n    - name: c\n      image: nginx\n';
