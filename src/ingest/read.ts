@@ -14,8 +14,7 @@ import {
 } from './kinds';
 import { resolveLimits, type ReadLimits } from './limits';
 import type { MediaKind } from './media-type';
-import { nestsDeeper, refuseDeepText } from './nesting';
-import { parseJson } from './parse-json';
+import { parseJsonWithinDepth, refuseDeep } from './nesting';
 import { parseYaml, positionOf, type YamlStream } from './parse-yaml';
 import { TOO_DEEP, Validator, renderPath, type PathSegment } from './validate';
 
@@ -397,26 +396,11 @@ function read(text: string, format: MediaKind, limits: ReadLimits): Manifests {
   return reader.result;
 }
 
-/** Deepest nesting the value walk checks by recursion; past it the text scan decides, as before. */
-const MAX_WALKED_DEPTH = 1000;
-
-/**
- * JSON.parse, with the nesting limit and the syntax errors of the text pre-scan. JSON.parse is
- * iterative in V8 (Node and workerd parse 10^6 nested arrays), so it runs first and the depth is
- * checked on the parsed value, which is cheaper than scanning the text; the text is scanned only
- * to name the line of a refusal, or when the JSON is invalid (too deep wins over a syntax error).
- */
+/** JSON.parse within the nesting limit; a too-deep body is refused naming its first too-deep line. */
 function parseJsonBody(body: string, limits: ReadLimits): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    refuseDeepText(body, limits.maxDepth, 'json');
-    return parseJson(body); // throws the located syntax error
-  }
-  // For valid JSON the scan's bracket depth is the value's depth, so it refuses exactly when this walk does.
-  if (limits.maxDepth > MAX_WALKED_DEPTH || nestsDeeper(value, limits.maxDepth)) refuseDeepText(body, limits.maxDepth, 'json');
-  return value;
+  const parsed = parseJsonWithinDepth(body, limits.maxDepth);
+  if (!parsed.ok) refuseDeep(parsed.line, limits.maxDepth);
+  return parsed.value;
 }
 
 /**

@@ -161,6 +161,37 @@ describe('issue 7 limits: nesting depth (PODSEC_MAX_DEPTH)', () => {
   });
 });
 
+describe('issue 7 limits: nesting depth of the JSON envelopes (/v1/admission, /v1/admissionreview)', () => {
+  const deep = '{"a":'.repeat(11) + '1' + '}'.repeat(11);
+  const deepBroken = '{"a":'.repeat(11) + '1' + '}'.repeat(10);
+  const send = withEnv({ PODSEC_MAX_DEPTH: '10' });
+
+  it('POST /v1/admission: too deep is a 400 naming the line, and wins over a syntax error', async () => {
+    for (const body of [deep, '\n' + deepBroken]) {
+      const a = await answer(await post(send, '/v1/admission', 'application/json', body));
+      const line = body.startsWith('\n') ? 2 : 1;
+      await expectRefused(a, 400, 'urn:podsec:problem:nesting-too-deep', `The body nests deeper than 10 levels (PODSEC_MAX_DEPTH) at line ${line}.`);
+      expect(a.problem.errors).toEqual([{ path: 'body', message: 'nesting deeper than 10', line }]);
+    }
+    const broken = await answer(await post(send, '/v1/admission', 'application/json', '{"pod": }'));
+    expect(broken.status).toBe(400);
+    expect(broken.problem.detail).toBe("the body is not valid JSON: unexpected '}', expected a value at line 1, column 9");
+    await expectHealthy(send);
+  });
+
+  it('POST /v1/admissionreview: too deep is an AdmissionReview refusal naming the line, also over a syntax error', async () => {
+    for (const body of [deep, deepBroken]) {
+      const res = await post(send, '/v1/admissionreview', 'application/json', body);
+      expect(res.status).toBe(200);
+      const review = (await res.json()) as { response: { allowed: boolean; status: { code: number; message: string } } };
+      expect(review.response.allowed).toBe(false);
+      expect(review.response.status.code).toBe(400);
+      expect(review.response.status.message).toBe('the body nests deeper than 10 levels (PODSEC_MAX_DEPTH) at line 1');
+    }
+    await expectHealthy(send);
+  });
+});
+
 describe('issue 7 limits: YAML aliases, anchors, merge keys and tags (PODSEC_MAX_ALIASES)', () => {
   const laughs = (levels: number, width: number) => {
     const lines = ['l0: &l0 "lol"'];

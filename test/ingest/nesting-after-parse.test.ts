@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { IngestError, checkNestingDepth, readManifests } from '../../src/ingest';
-import { nestsDeeper } from '../../src/ingest/nesting';
+import { nestsDeeper, parseJsonWithinDepth } from '../../src/ingest/nesting';
 import { readYamlFast } from '../../src/ingest/yaml-fast-path';
 import { largeRequest, maxBodyRequest, referenceRequest } from '../../bench/requests';
 import { ingestErrorOf } from './helpers';
@@ -91,6 +91,25 @@ describe('JSON bodies: the depth limit after JSON.parse gives the pre-scan answe
     const text = nestedArrays(1500);
     expect(refusal(ingestErrorOf(text, 'json', { maxDepth: 1200 }))).toEqual(scanRefusal(text, 1200));
     expect(readManifests(nestedArrays(1100), 'json', { maxDepth: 1200 }).skipped).toHaveLength(1);
+  });
+});
+
+describe('parseJsonWithinDepth (the envelope routes: /v1/admission, /v1/admissionreview)', () => {
+  it('gives the value, or the line and depth the text scan finds, in the scan-first precedence', () => {
+    const pretty = JSON.stringify({ a: [1, { b: JSON.parse(nestedArrays(70)) }] }, null, 2);
+    for (const text of [nestedArrays(65), nestedObjects(100_000), pretty, '\n\n  ' + nestedObjects(65), nestedArrays(65) + 'x', nestedArrays(65).slice(0, -1)]) {
+      const scan = checkNestingDepth(text, 64, 'json');
+      expect(scan.ok).toBe(false);
+      expect(parseJsonWithinDepth(text, 64)).toEqual(scan);
+    }
+    expect(parseJsonWithinDepth(pretty, 80)).toEqual({ ok: true, value: JSON.parse(pretty) });
+    expect(parseJsonWithinDepth(nestedArrays(1500), 1200)).toEqual(checkNestingDepth(nestedArrays(1500), 1200, 'json'));
+    expect(parseJsonWithinDepth(nestedArrays(1100), 1200).ok).toBe(true);
+  });
+
+  it('throws the located syntax error for shallow invalid JSON', () => {
+    expect(() => parseJsonWithinDepth('{"a": [1,]}', 64)).toThrow(IngestError);
+    expect(() => parseJsonWithinDepth('{"a": [1,]}', 64)).toThrow("the body is not valid JSON: unexpected ']', expected a value at line 1, column 10");
   });
 });
 

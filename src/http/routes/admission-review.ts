@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { IngestError } from '../../ingest';
-import { checkNestingDepth } from '../../ingest/nesting';
-import { parseJson } from '../../ingest/parse-json';
+import { parseJsonWithinDepth } from '../../ingest/nesting';
 import { answerAdmissionReview, loadWebhookConfig, refuseReview, type AdmissionReviewResponse } from '../../webhook';
 import type { PodsecApp } from '../app-types';
 import { readBodyText } from '../body';
@@ -55,13 +54,13 @@ export function registerAdmissionReview(app: PodsecApp): void {
     let answer: AdmissionReviewResponse;
     try {
       const text = await readBodyText(c.req.raw, limits.maxBodyBytes);
-      const depth = checkNestingDepth(text, limits.maxDepth, 'json');
-      if (!depth.ok) {
-        answer = refuseReview('admission.k8s.io/v1', '', 'badRequest', `the body nests deeper than ${limits.maxDepth} levels (PODSEC_MAX_DEPTH) at line ${depth.line}`);
+      const parsed = parseJsonWithinDepth(text, limits.maxDepth);
+      if (!parsed.ok) {
+        answer = refuseReview('admission.k8s.io/v1', '', 'badRequest', `the body nests deeper than ${limits.maxDepth} levels (PODSEC_MAX_DEPTH) at line ${parsed.line}`);
       } else {
         const config = loadWebhookConfig(c.env ?? {});
         const readLimits = readLimitsOf(limits);
-        answer = answerAdmissionReview(parseJson(text), { ...(query.mode !== undefined ? { mode: query.mode } : {}), config, limits: readLimits });
+        answer = answerAdmissionReview(parsed.value, { ...(query.mode !== undefined ? { mode: query.mode } : {}), config, limits: readLimits });
       }
     } catch (err) {
       answer = refusalFor(err);

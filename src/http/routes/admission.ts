@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { readObject, type PodBearingObject, type PolicyObject } from '../../ingest';
-import { checkNestingDepth } from '../../ingest/nesting';
-import { parseJson } from '../../ingest/parse-json';
+import { parseJsonWithinDepth, type BoundedJson } from '../../ingest/nesting';
 import { admitPod } from '../../psp';
 import { admissionBody, podNameOf } from '../../report/admission-shape';
 import type { PodsecApp, PodsecEnv } from '../app-types';
@@ -87,16 +86,16 @@ interface AdmissionRequest {
 async function readAdmissionRequest(c: Context<PodsecEnv>): Promise<AdmissionRequest> {
   const limits = limitsFrom(c.env);
   const text = await readBodyText(c.req.raw, limits.maxBodyBytes);
-  const depth = checkNestingDepth(text, limits.maxDepth, 'json');
-  if (!depth.ok) {
-    throw new ProblemError(makeProblem('nesting-too-deep', `The body nests deeper than ${limits.maxDepth} levels (PODSEC_MAX_DEPTH) at line ${depth.line}.`, { errors: [{ path: 'body', message: `nesting deeper than ${limits.maxDepth}`, line: depth.line }] }));
-  }
-  let value: unknown;
+  let parsed: BoundedJson;
   try {
-    value = parseJson(text);
+    parsed = parseJsonWithinDepth(text, limits.maxDepth);
   } catch (err) {
     throw ingestProblem(err);
   }
+  if (!parsed.ok) {
+    throw new ProblemError(makeProblem('nesting-too-deep', `The body nests deeper than ${limits.maxDepth} levels (PODSEC_MAX_DEPTH) at line ${parsed.line}.`, { errors: [{ path: 'body', message: `nesting deeper than ${limits.maxDepth}`, line: parsed.line }] }));
+  }
+  const value = parsed.value;
   const envelope = AdmissionRequestSchema.safeParse(value);
   if (!envelope.success) {
     const errors: ProblemFieldError[] = envelope.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'body', message: i.message }));
