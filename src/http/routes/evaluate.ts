@@ -17,6 +17,7 @@ import {
 import type { PodsecApp, PodsecEnv } from '../app-types';
 import { FINDINGS_EXAMPLE_JSON } from '../examples';
 import { readManifestRequest } from '../manifests';
+import { jsonText } from '../json-text';
 import { openapiWithRawBody } from '../openapi-route';
 import { requireValidPolicies } from '../policies';
 import { makeProblem, ProblemError } from '../problem';
@@ -72,8 +73,8 @@ const evaluateRoute = createRoute({
 type EvaluateResponse = z.output<typeof EvaluateResponseSchema>;
 
 const RENDER: Readonly<Record<ReportFormat, (r: EvaluateReport) => string>> = {
-  json: (r) => JSON.stringify(r satisfies EvaluateResponse),
-  sarif: (r) => JSON.stringify(formatSarif(r)),
+  json: (r) => jsonText(r satisfies EvaluateResponse),
+  sarif: (r) => jsonText(formatSarif(r)),
   text: formatText,
   junit: formatJunit,
 };
