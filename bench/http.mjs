@@ -22,7 +22,11 @@ const requests = JSON.parse(readFileSync(requestsFile, 'utf8'));
 const root = resolve(import.meta.dirname, '..');
 const QUICK = process.env.PODSEC_BENCH_QUICK === '1';
 const DURATION = QUICK ? 2 : 10;
-const WARMUP = QUICK ? 1 : 2;
+// Warm-up per row: V8 keeps optimising the route's functions for several thousand requests (its
+// compiler threads were ~13% of workerd's CPU in requests 2,300-12,300 with a 2 s warm-up); the
+// rows measure the steady state of a long-lived isolate. Start-up and first-request cost are
+// measured separately (part 3).
+const WARMUP = QUICK ? 1 : 6;
 const CONNECTIONS = 16;
 
 function wranglerToml() {
