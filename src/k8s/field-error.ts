@@ -26,24 +26,42 @@ export interface FieldError {
   detail: string;
 }
 
-/** Types whose rendering omits the value (field.Error.ErrorBody). */
-const VALUELESS: ReadonlySet<FieldErrorType> = new Set<FieldErrorType>([
-  'Required value',
-  'Forbidden',
-  'Too long',
-  'Internal error',
-]);
+/**
+ * Whether the rendering prints the value: every type but these (field.Error.ErrorBody). A switch
+ * on the type rather than a Set: this runs for every violation of every policy.
+ */
+function printsValue(type: FieldErrorType): boolean {
+  switch (type) {
+    case 'Required value':
+    case 'Forbidden':
+    case 'Too long':
+    case 'Internal error':
+      return false;
+    default:
+      return true;
+  }
+}
 
 /** Renders one error as Kubernetes does. */
 export function formatFieldError(e: FieldError): string {
   let s = `${e.field}: ${e.type}`;
-  if (!VALUELESS.has(e.type) && e.value !== undefined) s += `: ${e.value}`;
+  if (e.value !== undefined && printsValue(e.type)) s += `: ${e.value}`;
   if (e.detail.length > 0) s += `: ${e.detail}`;
   return s;
 }
 
-/** Anything outside printable ASCII, or `"` / `\\`: goQuote must look at it rune by rune. */
-const NEEDS_GO_ESCAPE = /[^\x20-\x21\x23-\x5b\x5d-\x7e]/;
+/**
+ * Anything outside printable ASCII, or `"` / `\\`: goQuote must look at it rune by rune. A loop over
+ * char codes rather than a RegExp test: the values quoted are short, and the RegExp call itself
+ * cost more than the scan (this runs for most violations of every policy).
+ */
+function needsGoEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return true;
+  }
+  return false;
+}
 
 /**
  * Go's strconv.Quote (what `%q` prints): double quotes, `\"` and `\\` escaped, control and
@@ -51,7 +69,8 @@ const NEEDS_GO_ESCAPE = /[^\x20-\x21\x23-\x5b\x5d-\x7e]/;
  */
 export function goQuote(s: string): string {
   // Fast path: printable ASCII other than `"` and `\` is copied as is (the common case).
-  if (!NEEDS_GO_ESCAPE.test(s)) return '"' + s + '"';
+  // A non-string (never from validated input) is tested on its String(), as the RegExp test did.
+  if (!needsGoEscape(typeof s === 'string' ? s : String(s))) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

@@ -98,14 +98,21 @@ const FAILED_PROVIDER = {
 };
 
 /**
- * One phase's work for one policy: the strategies that take part, each with its compiled form, in
- * phase order. Parallel arrays rather than one closure per strategy: nothing but two arrays is
- * allocated per policy and phase, and the call sites stay monomorphic per strategy.
+ * One phase's work for one policy: the hooks of the strategies that take part, each with its
+ * compiled form, in phase order. Parallel arrays rather than one closure per strategy: nothing but
+ * two arrays is allocated per policy and phase. The hook functions themselves are kept, not the
+ * strategy objects: the strategies' objects have different shapes, so reading the hook off them
+ * per call was a megamorphic property load (per policy × container × strategy).
  */
-interface Phase {
-  strategies: AnyStrategy[];
+interface Phase<Hook> {
+  hooks: Hook[];
   compiled: unknown[];
 }
+
+type PodMutator = NonNullable<AnyStrategy['mutatePod']>;
+type ContainerMutator = NonNullable<AnyStrategy['mutateContainer']>;
+type PodValidator = NonNullable<AnyStrategy['validatePod']>;
+type ContainerValidator = NonNullable<AnyStrategy['validateContainer']>;
 
 /** Every strategy once, BUILD_ORDER first: compiled values live in an array at these slots. */
 const STRATEGIES: readonly AnyStrategy[] = [
@@ -122,13 +129,13 @@ const CONTAINER_MUTATION_SLOTS = phaseSlots(CONTAINER_MUTATION_ORDER, (s) => s.m
 const POD_VALIDATION_SLOTS = phaseSlots(POD_VALIDATION_ORDER, (s) => s.validatePod !== undefined);
 const CONTAINER_VALIDATION_SLOTS = phaseSlots(CONTAINER_VALIDATION_ORDER, (s) => s.validateContainer !== undefined);
 
-/** The phase's strategies that do something for this policy (compiled to a value). */
-function phase(slots: readonly number[], compiled: readonly unknown[]): Phase {
-  const out: Phase = { strategies: [], compiled: [] };
+/** The phase's hooks of the strategies that do something for this policy (compiled to a value). */
+function phase<Hook>(slots: readonly number[], compiled: readonly unknown[], hook: (s: AnyStrategy) => Hook | undefined): Phase<Hook> {
+  const out: Phase<Hook> = { hooks: [], compiled: [] };
   for (const slot of slots) {
     const c = compiled[slot];
     if (c === undefined) continue;
-    out.strategies.push(STRATEGIES[slot]!);
+    out.hooks.push(hook(STRATEGIES[slot]!)!);
     out.compiled.push(c);
   }
   return out;
@@ -174,37 +181,37 @@ export function compileProvider(psp: PodSecurityPolicy): Provider {
   // runAsNonRoot marker compiles exactly as RUN_AS_USER, which just succeeded).
   for (let i = BUILD_ORDER.length; i < STRATEGIES.length; i++) compiled[i] = STRATEGIES[i]!.compile(psp);
 
-  const podMutators = phase(POD_MUTATION_SLOTS, compiled);
-  const containerMutators = phase(CONTAINER_MUTATION_SLOTS, compiled);
-  const podValidators = phase(POD_VALIDATION_SLOTS, compiled);
-  const containerValidators = phase(CONTAINER_VALIDATION_SLOTS, compiled);
+  const podMutators = phase<PodMutator>(POD_MUTATION_SLOTS, compiled, (s) => s.mutatePod);
+  const containerMutators = phase<ContainerMutator>(CONTAINER_MUTATION_SLOTS, compiled, (s) => s.mutateContainer);
+  const podValidators = phase<PodValidator>(POD_VALIDATION_SLOTS, compiled, (s) => s.validatePod);
+  const containerValidators = phase<ContainerValidator>(CONTAINER_VALIDATION_SLOTS, compiled, (s) => s.validateContainer);
 
   return {
     name,
     mutate(pod) {
       const draft = new PodDraft(pod);
-      const pm = podMutators.strategies;
-      for (let j = 0; j < pm.length; j++) pm[j]!.mutatePod!(podMutators.compiled[j], draft);
-      const cm = containerMutators.strategies;
+      const pm = podMutators.hooks;
+      for (let j = 0; j < pm.length; j++) pm[j]!(podMutators.compiled[j], draft);
+      const cm = containerMutators.hooks;
       if (cm.length > 0) {
         for (const kind of CONTAINER_KINDS) {
           const n = pod.spec[kind]?.length ?? 0;
-          for (let i = 0; i < n; i++) for (let j = 0; j < cm.length; j++) cm[j]!.mutateContainer!(containerMutators.compiled[j], draft, kind, i);
+          for (let i = 0; i < n; i++) for (let j = 0; j < cm.length; j++) cm[j]!(containerMutators.compiled[j], draft, kind, i);
         }
       }
       return draft.pod;
     },
     validate(pod) {
       const errs: PspViolation[] = [];
-      const pv = podValidators.strategies;
-      for (let j = 0; j < pv.length; j++) pv[j]!.validatePod!(podValidators.compiled[j], pod, errs);
-      const cv = containerValidators.strategies;
+      const pv = podValidators.hooks;
+      for (let j = 0; j < pv.length; j++) pv[j]!(podValidators.compiled[j], pod, errs);
+      const cv = containerValidators.hooks;
       for (const kind of CONTAINER_KINDS) {
         const list = pod.spec[kind];
         if (list === undefined) continue;
         for (let i = 0; i < list.length; i++) {
           const path = containerPath(kind, i);
-          for (let j = 0; j < cv.length; j++) cv[j]!.validateContainer!(containerValidators.compiled[j], pod, list[i]!, path, errs);
+          for (let j = 0; j < cv.length; j++) cv[j]!(containerValidators.compiled[j], pod, list[i]!, path, errs);
         }
       }
       return errs;

@@ -18,6 +18,12 @@ const REMEDIATION = {
 
 const NET_RAW_DROPS = ['NET_RAW', 'ALL'] as const;
 
+/** Grants that give NET_RAW, in finding order; a module table, not a literal rebuilt per container. */
+const NET_RAW_GRANTS = [
+  { cap: 'NET_RAW', reason: REASON.netRawAdded, what: '' },
+  { cap: 'ALL', reason: REASON.allCapabilitiesAdded, what: ', which includes NET_RAW' },
+] as const;
+
 /** §5.6: containers that may hold NET_RAW (privileged, added, or not dropped). */
 export const netRaw: CisControl = {
   key: 'net-raw',
@@ -46,10 +52,8 @@ export const netRaw: CisControl = {
       const add = sc?.capabilities?.add;
       const drop = sc?.capabilities?.drop;
       const dropped = creditedDropIndex(drop, 'ALL') >= 0 || creditedDropIndex(drop, 'NET_RAW') >= 0;
-      for (const [cap, reason, what] of [
-        ['NET_RAW', REASON.netRawAdded, ''],
-        ['ALL', REASON.allCapabilitiesAdded, ', which includes NET_RAW'],
-      ] as const) {
+      for (let g = 0; g < NET_RAW_GRANTS.length; g++) {
+        const { cap, reason, what } = NET_RAW_GRANTS[g]!;
         const i = grantIndex(add, cap);
         if (i < 0) continue;
         const entry = add![i]!;

@@ -30,7 +30,8 @@ function sortDistinctInPlace(out: string[]): string[] {
   else out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (n === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
-  out.length = n;
+  // Setting length is a runtime call even when unchanged; most lists have no duplicates.
+  if (n !== out.length) out.length = n;
   return out;
 }
 
@@ -78,11 +79,14 @@ export function applyCapabilitiesStrategy(s: CapabilitiesPolicy, draft: PodDraft
   const add = caps?.add ?? NONE;
   const drop = caps?.drop ?? NONE;
   if (!addsSomething(s, add, drop)) return;
-  // Plain loops, no some/filter/spread: this runs per policy × container.
-  const newAdd = add.slice();
-  for (const c of s.defaultAdd) if (!drop.includes(c)) newAdd.push(c);
-  const newDrop = drop.slice();
-  for (const c of s.requiredDrop) newDrop.push(c);
+  // Plain loops into fresh lists (their first push allocates room for 16, so these short lists
+  // allocate once; a slice() copy would be grown again): this runs per policy × container.
+  const newAdd: string[] = [];
+  for (let i = 0; i < add.length; i++) newAdd.push(add[i]!);
+  for (let i = 0; i < s.defaultAdd.length; i++) if (!drop.includes(s.defaultAdd[i]!)) newAdd.push(s.defaultAdd[i]!);
+  const newDrop: string[] = [];
+  for (let i = 0; i < drop.length; i++) newDrop.push(drop[i]!);
+  for (let i = 0; i < s.requiredDrop.length; i++) newDrop.push(s.requiredDrop[i]!);
   const written: Capabilities = {};
   if (newAdd.length > 0) written.add = sortDistinctInPlace(newAdd);
   if (newDrop.length > 0) written.drop = sortDistinctInPlace(newDrop);
