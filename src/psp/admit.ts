@@ -41,6 +41,16 @@ function forbidden(name: string, text: string): string {
 }
 
 /**
+ * The plugin's own text of a rejection `reason` (`PodSecurityPolicy: unable to admit pod: [...]`),
+ * without the `pods "<name>" is forbidden: ` that admission.NewForbidden put around it: callers
+ * that word the denial themselves (the webhook's warnings on workloads) take it from here.
+ */
+export function rejectionText(reason: string, podName: string): string {
+  const head = forbidden(podName, '');
+  return reason.startsWith(head) ? reason.slice(head.length) : reason;
+}
+
+/**
  * rbac IsOnlyMutatingGCFields (§3.1): the update changes nothing but ownerReferences, finalizers
  * and selfLink (or nothing at all), compared semantically.
  */

@@ -4,6 +4,6 @@
  */
 export type { FieldErrorType } from '../k8s/field-error';
 export type { PspViolation, PolicyEvaluation, JsonPatchOp, AdmissionInput, AdmissionResult } from './types';
-export { admitPod, podNameFromMetadata } from './admit';
+export { admitPod, podNameFromMetadata, rejectionText } from './admit';
 export { defaultPodSecurityPolicy } from './policy-defaults';
 export { EXAMPLE_POLICIES } from './example-policies';

@@ -11,9 +11,9 @@
  *   PSP never saw them, so PSP's verdict on their pod template is a warning.
  */
 import { IngestError, readObject, type PodBearingObject, type ReadLimits } from '../ingest';
-import { podNameFromMetadata } from '../psp';
+import { podNameFromMetadata, rejectionText } from '../psp';
 import { isConfigError } from './config';
-import { AUDIT_KEY, UNNAMED_POD_FORBIDDEN_PREFIX, WEBHOOK_TEXT } from './messages';
+import { AUDIT_KEY, WEBHOOK_TEXT } from './messages';
 import { evaluatePodSecurity, isSignificantPodUpdate } from './pod-security';
 import { admitPhase, validatePhase } from './pod-security-policy';
 import { PSS_IGNORED_POD_SUBRESOURCES, resourceRole } from './resources';
@@ -121,7 +121,7 @@ function answerWorkload(request: ReviewRequest, config: WebhookConfig, options: 
   if (config.policies !== undefined) {
     // The controller creates the pods: the plugin would run its mutating phase on each of them.
     const r = admitPhase(workload.template, config.policies, '');
-    if (!r.allowed) warnings.push(WEBHOOK_TEXT.workloadPspWarning(request.kind.kind, r.reason!.slice(UNNAMED_POD_FORBIDDEN_PREFIX.length)));
+    if (!r.allowed) warnings.push(WEBHOOK_TEXT.workloadPspWarning(request.kind.kind, rejectionText(r.reason!, '')));
   }
   return withExtras(allowed, warnings, auditAnnotations);
 }

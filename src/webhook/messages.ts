@@ -35,9 +35,6 @@ export const PSS_TEXT = {
   wouldViolate: (levelVersion: string, detail: string) => `would violate PodSecurity "${levelVersion}": ${detail}`,
 } as const;
 
-/** The PSP engine's message of a denied pod named '' starts with this; the rest is the apiserver's text. */
-export const UNNAMED_POD_FORBIDDEN_PREFIX = 'pods "" is forbidden: ';
-
 export const WEBHOOK_TEXT = {
   /** PSP never looked at workloads; the webhook warns what it would do to the pods they create. */
   workloadPspWarning: (kind: string, text: string) => `pods of this ${kind} would be forbidden: ${text}`,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PodTemplate } from '../../src/k8s/types';
-import { admitPod, defaultPodSecurityPolicy } from '../../src/psp';
+import { admitPod, defaultPodSecurityPolicy, rejectionText } from '../../src/psp';
 import { admit, container, denied, deniedUpdate, pod, psp, strictPsp } from './helpers';
 
 const fsGroupMustRunAs = { fsGroup: { rule: 'MustRunAs', ranges: [{ min: 1, max: 2 }] } };
@@ -55,6 +55,15 @@ describe('usability and provider errors (§2.4, §3.2, §3.6)', () => {
     const r = admit(privilegedPod, [strictPsp('a'), strictPsp('b')], { usablePolicies: ['b'] });
     expect(r.reason).toBe(denied([msg]));
     expect(admit(privilegedPod, [strictPsp('a')], { usablePolicies: [] }).reason).toBe(denied([]));
+  });
+
+  it('§3.6 rejectionText is the plugin text inside the reason, for named, quoted and unnamed pods', () => {
+    for (const name of ['web', '', 'we"b', 'ünï']) {
+      const r = admitPod({ pod: privilegedPod, policies: [strictPsp('a')], podName: name });
+      expect(r.reason).toBe(`pods ${JSON.stringify(name)} is forbidden: PodSecurityPolicy: unable to admit pod: [${msg}]`);
+      expect(rejectionText(r.reason!, name)).toBe(`PodSecurityPolicy: unable to admit pod: [${msg}]`);
+    }
+    expect(rejectionText('something else', 'web')).toBe('something else');
   });
 
   it('§2.4 an unusable admitting policy is skipped', () => {
