@@ -157,11 +157,14 @@ function admits(pod: PodTemplate, level: PssLevel, resolvedMinor: number, opts: 
 /**
  * The most restrictive level whose policy (at this version) admits the pod, i.e. the least
  * privilege the pod needs: `restricted`, else `baseline`, else `privileged` (which admits all).
+ * Restricted is tried first: it does not always imply baseline. From v1.25 the restricted seccomp
+ * and capabilities checks exempt Windows pods and override their baseline counterparts, so a
+ * Windows pod with `seccompProfile: Unconfined` passes restricted and fails baseline, as in PSA.
  */
 export function minimumPssLevel(pod: PodTemplate, version: string, opts?: PssEvaluateOptions): PssLevel {
   const minor = parseMinor(version);
   if (minor === undefined) throw new RangeError(`invalid Pod Security Standards version ${JSON.stringify(version)}: ${INVALID_VERSION_ERROR}`);
   const resolved = resolveMinor(minor);
-  if (!admits(pod, 'baseline', resolved, opts)) return 'privileged';
-  return admits(pod, 'restricted', resolved, opts) ? 'restricted' : 'baseline';
+  if (admits(pod, 'restricted', resolved, opts)) return 'restricted';
+  return admits(pod, 'baseline', resolved, opts) ? 'baseline' : 'privileged';
 }
