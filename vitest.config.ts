@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 // The same `zod` the deployed bundle gets (wrangler.toml [alias], src/vendor/zod.ts).
 const ZOD_ALIAS = { find: /^zod$/, replacement: fileURLToPath(new URL('./src/vendor/zod.ts', import.meta.url)) };
+// ... and the same runtime stand-in for the OpenAPI generator (src/vendor/zod-to-openapi.ts).
+const ZOD_TO_OPENAPI_ALIAS = { find: /^@asteasolutions\/zod-to-openapi$/, replacement: fileURLToPath(new URL('./src/vendor/zod-to-openapi.ts', import.meta.url)) };
 
 export default defineConfig({
   test: {
@@ -13,7 +15,7 @@ export default defineConfig({
         // nodejs_compat only in tests: vitest's own runtime imports node:* modules; the Worker does not.
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { compatibilityFlags: ['nodejs_compat'] } })],
         // FUZZ_RUNS=100000 npm test runs the property tests longer (test/property/arbitraries.ts).
-        resolve: { alias: [ZOD_ALIAS] },
+        resolve: { alias: [ZOD_ALIAS, ZOD_TO_OPENAPI_ALIAS] },
         define: { 'import.meta.env.FUZZ_RUNS': JSON.stringify(process.env.FUZZ_RUNS ?? '') },
         test: {
           name: 'workers',

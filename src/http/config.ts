@@ -5,7 +5,8 @@
  */
 import type { ReadLimits } from '../ingest';
 
-export interface Env {
+/** The Worker variables (all strings). */
+export interface EnvVars {
   PODSEC_MAX_BODY_BYTES?: string;
   PODSEC_MAX_OBJECTS?: string;
   PODSEC_MAX_DEPTH?: string;
@@ -17,6 +18,11 @@ export interface Env {
   PODSEC_POLICIES?: string;
   PODSEC_PSS_LEVEL?: string;
   PODSEC_PSS_VERSION?: string;
+}
+
+export interface Env extends EnvVars {
+  /** The static assets of openapi/ (wrangler.toml [assets]): the API document and /docs page. */
+  ASSETS?: Fetcher;
 }
 
 export interface Limits {
@@ -40,7 +46,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 });
 
 export interface LimitVariable {
-  variable: keyof Env;
+  variable: keyof EnvVars;
   limit: keyof Limits;
   /** What is counted, and the answer when it is crossed. */
   description: string;

@@ -96,17 +96,3 @@ spec:
   - name: pause
     image: registry.k8s.io/pause
 `;
-
-/**
- * 200 examples: the service's real answers to the request examples above, written by
- * `npm run examples` (scripts/examples.mjs) and checked in CI.
- */
-import RESPONSE_EXAMPLES_JSON from './response-examples.json';
-export const RESPONSE_EXAMPLES = RESPONSE_EXAMPLES_JSON as {
-  listBenchmarks?: unknown;
-  postFindings?: unknown;
-  postAdmission?: unknown;
-  postPss?: unknown;
-  postMigration?: unknown;
-  postEvaluate?: { json: unknown; sarif: unknown; text: string; junit: string };
-};

@@ -1,6 +1,29 @@
-import type { PodsecApp } from './app-types';
+/**
+ * The OpenAPI 3.1 document, built at build time (`npm run openapi` → openapi/openapi.json, served
+ * as a static asset) from the route table: the same createRoute definitions and zod schemas the
+ * Worker validates with. Never imported by the Worker: it needs the real zod-to-openapi generator,
+ * which the bundle replaces with src/vendor/zod-to-openapi.ts.
+ */
+import { createApp } from '../app';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import { SERVICE_VERSION } from '../version';
+import type { PodsecApp } from './app-types';
 import { limitsMarkdownTable } from './config';
+import RESPONSE_EXAMPLES_JSON from './response-examples.json';
+
+/**
+ * The 200 examples: the service's real answers to the document's own request examples, written by
+ * `npm run examples` (scripts/examples.mjs) and checked in CI; one per format where the operation
+ * answers several.
+ */
+export const RESPONSE_EXAMPLES = RESPONSE_EXAMPLES_JSON as {
+  listBenchmarks?: unknown;
+  postFindings?: unknown;
+  postAdmission?: unknown;
+  postPss?: unknown;
+  postMigration?: unknown;
+  postEvaluate?: Record<ReportFormat, unknown>;
+};
 
 export const API_DESCRIPTION = `podsec answers what Kubernetes itself would have answered about pod security:
 which PodSecurityPolicy the admission plugin applies and how it mutates the pod (with the
@@ -23,9 +46,12 @@ YAML tags other than the core ones (\`!!js/function\`, \`!custom\`, \`!!binary\`
 merge keys (\`<<\`) are read as Kubernetes reads them, within the alias budget. Browsers: no CORS
 headers unless \`PODSEC_CORS_ORIGINS\` lists the allowed origins (comma-separated, or \`*\`).`;
 
-/** The OpenAPI 3.1 document, generated from the route definitions. */
-export function openApiDocument(app: PodsecApp): Record<string, unknown> {
-  return app.getOpenAPI31Document({
+type MediaObject = { example?: unknown } & Record<string, unknown>;
+type Operation = { operationId?: string; responses?: Record<string, { content?: Record<string, MediaObject> }> };
+
+/** The OpenAPI 3.1 document of the app's routes, with the real answers as response examples. */
+export function openApiDocument(app: PodsecApp = createApp()): Record<string, unknown> {
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'podsec',
@@ -40,5 +66,37 @@ export function openApiDocument(app: PodsecApp): Record<string, unknown> {
       { name: 'PSP', description: 'PodSecurityPolicy admission, as the apiserver (1.16–1.24) did it.' },
       { name: 'PSS', description: 'Pod Security Standards and PSP-to-PSS migration.' },
     ],
-  }) as unknown as Record<string, unknown>;
+  }) as unknown as { paths: Record<string, Record<string, Operation>> };
+  for (const item of Object.values(document.paths)) for (const op of Object.values(item)) attachResponseExamples(op);
+  return document as unknown as Record<string, unknown>;
+}
+
+/** The media type a report format answers in, by every name Accept may give it. */
+const FORMAT_OF_MEDIA_TYPE: ReadonlyMap<string, ReportFormat> = new Map(
+  (Object.entries(REPORT_FORMATS) as Array<[ReportFormat, (typeof REPORT_FORMATS)[ReportFormat]]>).flatMap(([format, info]) => info.accept.map((t) => [t, format] as const)),
+);
+
+/** Operations whose examples come one per report format (scripts/examples.mjs asks for each). */
+const PER_FORMAT_OPERATIONS: ReadonlySet<string> = new Set(['postEvaluate']);
+
+/**
+ * Puts each real answer where the operation documents it: the JSON 200 answer or, for the report
+ * (POST /v1/evaluate), every format it answers in, under 200 and under 422 (a crossed failOn
+ * answers the same report). The example comes first in the media object, as the generator writes it.
+ */
+function attachResponseExamples(op: Operation): void {
+  const answers = RESPONSE_EXAMPLES[op.operationId as keyof typeof RESPONSE_EXAMPLES];
+  if (answers === undefined) return;
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    const content = response.content ?? {};
+    for (const [mediaType, media] of Object.entries(content)) {
+      const example = PER_FORMAT_OPERATIONS.has(op.operationId!) ? reportExample(answers as Record<ReportFormat, unknown>, status, mediaType) : status === '200' && mediaType === 'application/json' ? answers : undefined;
+      if (example !== undefined) content[mediaType] = { example, ...media };
+    }
+  }
+}
+
+function reportExample(answers: Record<ReportFormat, unknown>, status: string, mediaType: string): unknown {
+  const format = FORMAT_OF_MEDIA_TYPE.get(mediaType);
+  return format !== undefined && (status === '200' || status === '422') ? answers[format] : undefined;
 }

@@ -25,6 +25,13 @@ export async function startBundle(bindings: Record<string, string> = {}): Promis
     scriptPath: resolve(root, 'dist/index.js'),
     compatibilityDate: compatibilityDate(),
     bindings: { ...wranglerVars(), ...bindings },
+    // wrangler.toml [assets]: openapi/ through the ASSETS binding, the Worker first for every path.
+    assets: {
+      directory: resolve(root, 'openapi'),
+      binding: 'ASSETS',
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+      assetConfig: { html_handling: 'none', not_found_handling: 'none' },
+    },
     host: '127.0.0.1',
     port: 0,
   });

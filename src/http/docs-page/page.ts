@@ -1,9 +1,9 @@
 /**
  * The GET /docs page: a static HTML shell whose inline script (built from client.ts) loads
- * /openapi.json and renders the reference. Assembled once at module load; every request gets the
- * same string and the same headers.
+ * /openapi.json and renders the reference. `npm run docs-page` renders it once into
+ * openapi/docs.html, a static asset; the Worker keeps only its headers and the CSP hashes.
  */
-import { DOCS_SCRIPT, DOCS_SCRIPT_SHA256, DOCS_STYLE, DOCS_STYLE_SHA256 } from './assets.generated';
+import { DOCS_SCRIPT_SHA256, DOCS_STYLE_SHA256 } from './assets.generated';
 
 /** Where the page reads the API document from (same origin). */
 export const OPENAPI_PATH = '/openapi.json';
@@ -30,8 +30,11 @@ export const DOCS_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
 };
 
-// `href="data:,"` on the icon stops the browser asking for /favicon.ico.
-export const DOCS_HTML = `<!doctype html>
+/**
+ * The page around the inline script and style (build time: scripts/docs-page.mjs). `href="data:,"`
+ * on the icon stops the browser asking for /favicon.ico.
+ */
+export const renderDocsPage = (script: string, style: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -39,7 +42,7 @@ export const DOCS_HTML = `<!doctype html>
 <meta name="color-scheme" content="light dark">
 <title>API reference</title>
 <link rel="icon" href="data:,">
-<style>${DOCS_STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <a class="skip" href="#content">Skip to the operations</a>
@@ -55,7 +58,7 @@ export const DOCS_HTML = `<!doctype html>
 <div id="content" tabindex="-1"></div>
 </main>
 </div>
-<script>${DOCS_SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>
 `;

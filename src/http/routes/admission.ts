@@ -7,7 +7,7 @@ import { admissionBody, podNameOf } from '../../report/admission-shape';
 import type { PodsecApp, PodsecEnv } from '../app-types';
 import { readBodyText } from '../body';
 import { limitsFrom, readLimitsOf } from '../config';
-import { ADMISSION_EXAMPLE_JSON, ADMISSION_EXAMPLE_YAML, RESPONSE_EXAMPLES } from '../examples';
+import { ADMISSION_EXAMPLE_JSON, ADMISSION_EXAMPLE_YAML } from '../examples';
 import { ingestProblem, readManifestRequest, requireMediaKind } from '../manifests';
 import { openapiWithRawBody } from '../openapi-route';
 import { requireValidPolicies } from '../policies';
@@ -44,7 +44,7 @@ const admissionRoute = createRoute({
   responses: {
     200: {
       description: 'The admission decision (200 whether admitted or not). JSON body: one AdmissionResult; YAML body: `{results}`.',
-      content: { 'application/json': { schema: AdmissionResultSchema.or(AdmissionStreamResponseSchema), example: RESPONSE_EXAMPLES.postAdmission } },
+      content: { 'application/json': { schema: AdmissionResultSchema.or(AdmissionStreamResponseSchema) } },
     },
     ...problemResponses(400, 413, 415, 422, 500),
   },

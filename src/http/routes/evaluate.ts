@@ -24,7 +24,6 @@ import { makeProblem, ProblemError } from '../problem';
 import { manifestRequestBody, problemResponses } from '../schemas/common';
 import {
   EVALUATE_EXAMPLE_YAML,
-  EVALUATE_RESPONSE_EXAMPLES,
   EvaluateQuerySchema,
   EvaluateResponseSchema,
   JunitReportSchema,
@@ -35,11 +34,11 @@ import {
 /** The report in every format, as documented for 200 and for a crossed failOn (422). */
 function reportContent() {
   return {
-    'application/json': { schema: EvaluateResponseSchema, example: EVALUATE_RESPONSE_EXAMPLES.json },
-    'application/sarif+json': { schema: SarifLogSchema, example: EVALUATE_RESPONSE_EXAMPLES.sarif },
-    'text/plain': { schema: TextReportSchema, example: EVALUATE_RESPONSE_EXAMPLES.text },
-    'application/xml': { schema: JunitReportSchema, example: EVALUATE_RESPONSE_EXAMPLES.junit },
-    'application/junit+xml': { schema: JunitReportSchema, example: EVALUATE_RESPONSE_EXAMPLES.junit },
+    'application/json': { schema: EvaluateResponseSchema },
+    'application/sarif+json': { schema: SarifLogSchema },
+    'text/plain': { schema: TextReportSchema },
+    'application/xml': { schema: JunitReportSchema },
+    'application/junit+xml': { schema: JunitReportSchema },
   };
 }
 

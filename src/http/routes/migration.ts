@@ -3,7 +3,7 @@ import { migratePolicy, migrateWorkloads } from '../../migration';
 import { EXAMPLE_POLICIES } from '../../psp';
 import { parsePssVersion, resolvePssVersion } from '../../pss';
 import type { PodsecApp } from '../app-types';
-import { FINDINGS_EXAMPLE_YAML, RESPONSE_EXAMPLES } from '../examples';
+import { FINDINGS_EXAMPLE_YAML } from '../examples';
 import { readManifestRequest } from '../manifests';
 import { openapiWithRawBody } from '../openapi-route';
 import { requireValidPolicies } from '../policies';
@@ -29,7 +29,7 @@ const route = createRoute({
     body: manifestRequestBody('PodSecurityPolicies, and optionally workloads, JSON or YAML.', { json: [EXAMPLE_POLICIES.restricted], yaml: FINDINGS_EXAMPLE_YAML }),
   },
   responses: {
-    200: { description: 'Migration advice per policy (and per workload and namespace when workloads were supplied).', content: { 'application/json': { schema: MigrationResponseSchema, example: RESPONSE_EXAMPLES.postMigration } } },
+    200: { description: 'Migration advice per policy (and per workload and namespace when workloads were supplied).', content: { 'application/json': { schema: MigrationResponseSchema } } },
     ...problemResponses(400, 413, 415, 422, 500),
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { evaluatePss, minimumPssLevel, parsePssVersion, resolvePssVersion } from '../../pss';
 import type { PodsecApp } from '../app-types';
-import { FINDINGS_EXAMPLE_JSON, FINDINGS_EXAMPLE_YAML, RESPONSE_EXAMPLES } from '../examples';
+import { FINDINGS_EXAMPLE_JSON, FINDINGS_EXAMPLE_YAML } from '../examples';
 import { readManifestRequest } from '../manifests';
 import { openapiWithRawBody } from '../openapi-route';
 import { makeProblem, ProblemError } from '../problem';
@@ -21,7 +21,7 @@ const pssRoute = createRoute({
     body: manifestRequestBody('Manifests, JSON or YAML.', { json: FINDINGS_EXAMPLE_JSON, yaml: FINDINGS_EXAMPLE_YAML }),
   },
   responses: {
-    200: { description: 'One verdict per pod-bearing object.', content: { 'application/json': { schema: PssResponseSchema, example: RESPONSE_EXAMPLES.postPss } } },
+    200: { description: 'One verdict per pod-bearing object.', content: { 'application/json': { schema: PssResponseSchema } } },
     ...problemResponses(400, 413, 415, 422, 500),
   },
 });

@@ -1,4 +1,4 @@
-import { FINDINGS_EXAMPLE_YAML, RESPONSE_EXAMPLES } from '../examples';
+import { FINDINGS_EXAMPLE_YAML } from '../examples';
 /**
  * Schemas of POST /v1/evaluate. They mirror src/report/types.ts; the route assigns the report to
  * `z.output<typeof EvaluateResponseSchema>`, so the two are kept in step at compile time.
@@ -130,11 +130,3 @@ function asYamlList(stream: string): string {
     .map((doc) => doc.trimEnd().split('\n').map((line, i) => (i === 0 ? '- ' : '  ') + line).join('\n'));
   return `apiVersion: v1\nkind: List\nitems:\n${items.join('\n')}\n`;
 }
-
-/** Response examples, one per format: the service's real answers (src/http/response-examples.json, `npm run examples`). */
-export const EVALUATE_RESPONSE_EXAMPLES = {
-  json: RESPONSE_EXAMPLES.postEvaluate?.json,
-  sarif: RESPONSE_EXAMPLES.postEvaluate?.sarif,
-  text: RESPONSE_EXAMPLES.postEvaluate?.text,
-  junit: RESPONSE_EXAMPLES.postEvaluate?.junit,
-};
