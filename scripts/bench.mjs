@@ -160,7 +160,8 @@ function renderTable(r) {
     }
     const ratio = health && !health.skipped && h !== health ? `  ${((h.requestsPerSecond / health.requestsPerSecond) * 100).toFixed(0)}% of /healthz` : '';
     const cpu = h.workerdCpuUsPerRequest == null ? '' : `  workerd CPU ${us(h.workerdCpuUsPerRequest)}/req`;
-    lines.push(`  ${h.name.padEnd(44)} ${h.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${h.latencyMs.p50} ms  p99 ${h.latencyMs.p99} ms  non-2xx ${h.non2xx}${cpu}${ratio}`);
+    const floor = h.vsFloor === undefined ? '' : `  ${(h.vsFloor * 100).toFixed(0)}% of floor (its answer)`;
+    lines.push(`  ${h.name.padEnd(44)} ${h.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${h.latencyMs.p50} ms  p99 ${h.latencyMs.p99} ms  non-2xx ${h.non2xx}${cpu}${ratio}${floor}`);
   }
   lines.push(`  /v1/evaluate: ${r.http.evaluateRoute}`);
   lines.push('', '3. Bundle and start-up');
