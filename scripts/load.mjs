@@ -57,6 +57,8 @@ const MIX = [
   ['valid', 'POST', '/v1/evaluate', yaml(POD_YAML)],
   ['valid', 'POST', '/v1/admissionreview', json(review)],
   ['valid', 'GET', '/v1/benchmarks'],
+  ['valid', 'GET', '/openapi.json'],
+  ['valid', 'GET', '/docs'],
   ['invalid', 'POST', '/v1/findings', json('{"apiVersion": "v1", "kind": ')],
   ['invalid', 'POST', '/v1/findings', yaml(POD_YAML.replace('privileged: true', 'privileged: "yes please"'))],
   ['invalid', 'POST', '/v1/findings', { 'content-type': 'text/plain', body: 'hello' }],
@@ -139,6 +141,13 @@ const mf = new Miniflare({
   modulesRoot: outdir,
   compatibilityDate: /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-07-01',
   bindings: vars,
+  // wrangler.toml [assets]: openapi/ through the ASSETS binding, the Worker first for every path.
+  assets: {
+    directory: resolve(root, 'openapi'),
+    binding: 'ASSETS',
+    routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    assetConfig: { html_handling: 'none', not_found_handling: 'none' },
+  },
   host: '127.0.0.1',
   port: 0,
 });
