@@ -13,7 +13,8 @@ export default defineConfig({
       {
         // Unit, engine and HTTP tests, run inside workerd against src/ through the Worker entry.
         // nodejs_compat only in tests: vitest's own runtime imports node:* modules; the Worker does not.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { compatibilityFlags: ['nodejs_compat'] } })],
+        // main: the sources, not build/index.js (wrangler.toml's main, the bundle scripts/build-worker.mjs writes).
+        plugins: [cloudflareTest({ main: './src/index.ts', wrangler: { configPath: './wrangler.toml' }, miniflare: { compatibilityFlags: ['nodejs_compat'] } })],
         // FUZZ_RUNS=100000 npm test runs the property tests longer (test/property/arbitraries.ts).
         resolve: { alias: [ZOD_ALIAS, ZOD_TO_OPENAPI_ALIAS] },
         define: { 'import.meta.env.FUZZ_RUNS': JSON.stringify(process.env.FUZZ_RUNS ?? '') },
