@@ -90,13 +90,14 @@ function attachResponseExamples(op: Operation): void {
   for (const [status, response] of Object.entries(op.responses ?? {})) {
     const content = response.content ?? {};
     for (const [mediaType, media] of Object.entries(content)) {
-      const example = PER_FORMAT_OPERATIONS.has(op.operationId!) ? reportExample(answers as Record<ReportFormat, unknown>, status, mediaType) : status === '200' && mediaType === 'application/json' ? answers : undefined;
+      const example = exampleFor(op.operationId!, answers, status, mediaType);
       if (example !== undefined) content[mediaType] = { example, ...media };
     }
   }
 }
 
-function reportExample(answers: Record<ReportFormat, unknown>, status: string, mediaType: string): unknown {
+function exampleFor(operationId: string, answers: unknown, status: string, mediaType: string): unknown {
+  if (!PER_FORMAT_OPERATIONS.has(operationId)) return status === '200' && mediaType === 'application/json' ? answers : undefined;
   const format = FORMAT_OF_MEDIA_TYPE.get(mediaType);
-  return format !== undefined && (status === '200' || status === '422') ? answers[format] : undefined;
+  return format !== undefined && (status === '200' || status === '422') ? (answers as Record<ReportFormat, unknown>)[format] : undefined;
 }
