@@ -20,6 +20,7 @@ import { Miniflare } from 'miniflare';
 import { stringify } from 'yaml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 const [bundle, requestsFile] = process.argv.slice(2);
 if (!bundle || !requestsFile) throw new Error('usage: node bench/http.mjs <bundle.js> <requests.json>');
@@ -34,17 +35,10 @@ const DURATION = QUICK ? 2 : 10;
 const WARMUP = QUICK ? 1 : 6;
 const CONNECTIONS = 16;
 
-function wranglerToml() {
-  return readFileSync(resolve(root, 'wrangler.toml'), 'utf8');
-}
-/** [vars] of wrangler.toml: the bundle runs with its deployed configuration. */
-function wranglerVars() {
-  const section = wranglerToml().split(/^\[vars\]\s*$/m)[1]?.split(/^\[/m)[0] ?? '';
-  const vars = {};
-  for (const m of section.matchAll(/^([A-Z0-9_]+)\s*=\s*"([^"]*)"/gm)) vars[m[1]] = m[2];
-  return vars;
-}
-const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(wranglerToml())?.[1] ?? '2026-07-01';
+// wrangler.toml as wrangler reads it: the compatibility date and [vars] (the deployed configuration).
+// Not its [assets]: the rows measure the Worker alone, and none of them reads an asset.
+const { workerOptions } = unstable_getMiniflareWorkerOptions(resolve(root, 'wrangler.toml'));
+const compatibilityDate = workerOptions.compatibilityDate;
 
 /**
  * Runs `body` against a Miniflare instance started for it and disposed after it. `server.pids` are
@@ -67,7 +61,7 @@ const podsecOptions = {
   scriptPath: resolve(bundle),
   // The bundle lives in a temporary directory, outside the working directory workerd starts in.
   modulesRoot: dirname(resolve(bundle)),
-  bindings: wranglerVars(),
+  bindings: workerOptions.bindings,
 };
 
 /**

@@ -21,6 +21,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -132,22 +133,15 @@ if (!args['no-build'] || !existsSync(join(outdir, 'index.js'))) {
   const built = spawnSync(resolve(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
   if (built.status !== 0) throw new Error('wrangler build failed');
 }
-const toml = readFileSync(resolve(root, 'wrangler.toml'), 'utf8');
-const vars = {};
-for (const m of (toml.split(/^\[vars\]\s*$/m)[1]?.split(/^\[/m)[0] ?? '').matchAll(/^([A-Z0-9_]+)\s*=\s*"([^"]*)"/gm)) vars[m[1]] = m[2];
+// wrangler.toml as wrangler reads it: compatibility date, [vars], [assets] (openapi/ through ASSETS).
+const { workerOptions } = unstable_getMiniflareWorkerOptions(resolve(root, 'wrangler.toml'));
 const mf = new Miniflare({
   modules: true,
   scriptPath: join(outdir, 'index.js'),
   modulesRoot: outdir,
-  compatibilityDate: /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-07-01',
-  bindings: vars,
-  // wrangler.toml [assets]: openapi/ through the ASSETS binding, the Worker first for every path.
-  assets: {
-    directory: resolve(root, 'openapi'),
-    binding: 'ASSETS',
-    routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
-    assetConfig: { html_handling: 'none', not_found_handling: 'none' },
-  },
+  compatibilityDate: workerOptions.compatibilityDate,
+  bindings: workerOptions.bindings,
+  assets: workerOptions.assets,
   host: '127.0.0.1',
   port: 0,
 });
