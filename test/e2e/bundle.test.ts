@@ -47,4 +47,14 @@ describe('the deployable bundle in Miniflare', () => {
     expect(bundle).toContain('"src/app.ts"(){');
     expect(bundle.match(/\(\{"(?:src|node_modules)\/[^"]+"\(\)\{/g)?.length).toBeGreaterThan(300);
   });
+
+  it("carries none of zod's JSON Schema converters, only their stand-in (scripts/build-worker.mjs)", async () => {
+    const { readFileSync } = await import('node:fs');
+    const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');
+    // Messages of zod's core/json-schema-processors.js and core/to-json-schema.js, which survive
+    // minification; then src/vendor/zod-json-schema.ts's own.
+    expect(bundle).not.toContain('Transforms cannot be represented in JSON Schema');
+    expect(bundle).not.toContain('Error converting schema to JSON.');
+    expect(bundle).toContain('podsec: JSON Schema is generated at build time');
+  });
 });
