@@ -45,13 +45,13 @@ const dir = mkdtempSync(join(tmpdir(), 'podsec-examples-'));
 try {
   if (!existsSync(target)) writeFileSync(target, '{}\n');
   const outfile = join(dir, 'worker.mjs');
-  // The app and the document of its routes (the request examples come from there).
+  // The app, and the document of its route contracts (the request examples come from there).
   const entry = "export { createApp } from './src/app'; export { openApiDocument } from './src/http/openapi-document';";
   await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
   const { createApp, openApiDocument } = await import(pathToFileURL(outfile).href);
   const app = createApp();
   const call = (path, init) => app.fetch(new Request('http://127.0.0.1:8787' + path, init), {}, { waitUntil() {}, passThroughOnException() {} });
-  const doc = openApiDocument(app);
+  const doc = openApiDocument();
   const out = {};
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {

@@ -1,14 +1,15 @@
 /**
  * The OpenAPI 3.1 document, built at build time (`npm run openapi` → openapi/openapi.json, served
- * as a static asset) from the route table: the same createRoute definitions and zod schemas the
- * Worker validates with. Never imported by the Worker: it needs the real zod-to-openapi generator,
- * which the bundle replaces with src/vendor/zod-to-openapi.ts.
+ * as a static asset) from the route contracts (src/http/contracts/): each the endpoint the Worker
+ * runs, with the same zod query schemas it validates with, plus its documented bodies and answers.
+ * Never imported by the Worker: it needs the real zod-to-openapi generator, which the bundle
+ * replaces with src/vendor/zod-to-openapi.ts.
  */
-import { createApp } from '../app';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import { SERVICE_VERSION } from '../version';
-import type { PodsecApp } from './app-types';
 import { limitsMarkdownTable } from './config';
+import { ROUTE_CONTRACTS } from './contracts';
 import RESPONSE_EXAMPLES_JSON from './response-examples.json';
 
 /**
@@ -49,8 +50,10 @@ headers unless \`PODSEC_CORS_ORIGINS\` lists the allowed origins (comma-separate
 type MediaObject = { example?: unknown } & Record<string, unknown>;
 type Operation = { operationId?: string; responses?: Record<string, { content?: Record<string, MediaObject> }> };
 
-/** The OpenAPI 3.1 document of the app's routes, with the real answers as response examples. */
-export function openApiDocument(app: PodsecApp = createApp()): Record<string, unknown> {
+/** The OpenAPI 3.1 document of the route contracts, with the real answers as response examples. */
+export function openApiDocument(): Record<string, unknown> {
+  const app = new OpenAPIHono();
+  for (const contract of ROUTE_CONTRACTS) app.openAPIRegistry.registerPath(contract);
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

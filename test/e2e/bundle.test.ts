@@ -40,6 +40,19 @@ describe('the deployable bundle in Miniflare', () => {
     expect(bundle).toContain('The OpenAPI document is generated at build time');
   });
 
+  it('carries the endpoints and their query schemas, but none of the route contracts or document-only schemas', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');
+    // Module names, as the lazy wrappers keep them (next test), of everything under src/http/.
+    const modules = [...bundle.matchAll(/"(src\/http\/[^"]+)"\(\)\{/g)].map((m) => m[1]!);
+    expect(modules).toEqual(expect.arrayContaining(['src/http/endpoint.ts', 'src/http/schemas/request.ts', 'src/http/routes/evaluate.ts']));
+    const documentOnly = modules.filter((m) => m.startsWith('src/http/contracts/') || (m.startsWith('src/http/schemas/') && m !== 'src/http/schemas/request.ts') || m === 'src/http/examples.ts');
+    expect(documentOnly).toEqual([]);
+    // And their text: an operation summary (contracts/admission.ts), a response schema's description (schemas/psp.ts).
+    expect(bundle).not.toContain('PodSecurityPolicy admission, as the apiserver did it');
+    expect(bundle).not.toContain('The policy would change the pod.');
+  });
+
   it('keeps the lazy module wrappers as methods, which V8 only pre-parses at start-up (scripts/build-worker.mjs)', async () => {
     const { readFileSync } = await import('node:fs');
     const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');

@@ -1,51 +1,22 @@
-import { createRoute } from '@hono/zod-openapi';
-import { DECISIONS, evaluatePodControls, evaluatePolicySet, findBenchmark, type CisOptions } from '../../cis';
-import type { PodsecApp } from '../app-types';
-import { readManifestRequest } from '../manifests';
-import { atObjectPaths } from '../../report';
-import { openapiWithRawBody } from '../openapi-route';
-import { requireValidPolicies } from '../policies';
-import { BenchmarksResponseSchema, FindingsQuerySchema, FindingsResponseSchema } from '../schemas/cis';
-import { manifestRequestBody, problemResponses } from '../schemas/common';
-import { BENCHMARKS, DEFAULT_BENCHMARK } from '../../cis';
-import { FINDINGS_EXAMPLE_JSON, FINDINGS_EXAMPLE_YAML } from '../examples';
 import type { z } from '@hono/zod-openapi';
+import { BENCHMARKS, DECISIONS, DEFAULT_BENCHMARK, evaluatePodControls, evaluatePolicySet, findBenchmark, type CisOptions } from '../../cis';
+import { atObjectPaths } from '../../report';
+import type { PodsecApp } from '../app-types';
+import { registerEndpoint, type Endpoint } from '../endpoint';
+import { readManifestRequest } from '../manifests';
+import { requireValidPolicies } from '../policies';
+import type { BenchmarksResponseSchema, FindingsResponseSchema } from '../schemas/cis';
+import { FindingsQuerySchema } from '../schemas/request';
 
-const findingsRoute = createRoute({
-  method: 'post',
-  path: '/v1/findings',
-  tags: ['CIS'],
-  operationId: 'postFindings',
-  summary: 'CIS Kubernetes Benchmark 5.2 findings for manifests',
-  description:
-    'Evaluates every pod-bearing object (Pod, PodTemplate, ReplicationController, ReplicaSet, Deployment, DaemonSet, StatefulSet, Job, CronJob; any apiVersion) against the pod-security controls (section 5.2, or 4.2 for managed-service benchmarks) of the chosen benchmark, and the set of PodSecurityPolicies in the body against the same controls. Other kinds are listed as skipped.',
-  request: {
-    query: FindingsQuerySchema,
-    body: manifestRequestBody('Manifests: pods, workloads and PodSecurityPolicies, JSON or YAML.', { json: FINDINGS_EXAMPLE_JSON, yaml: FINDINGS_EXAMPLE_YAML }),
-  },
-  responses: {
-    200: { description: 'Findings per object and, when the body holds PodSecurityPolicies, for the policy set.', content: { 'application/json': { schema: FindingsResponseSchema } } },
-    ...problemResponses(400, 413, 415, 422, 500),
-  },
-});
-
-const benchmarksRoute = createRoute({
-  method: 'get',
-  path: '/v1/benchmarks',
-  tags: ['CIS'],
-  operationId: 'listBenchmarks',
-  summary: 'Benchmarks podsec knows, with their 5.2 controls',
-  responses: {
-    200: { description: 'Every benchmark, the Kubernetes versions it covers and its pod-security controls.', content: { 'application/json': { schema: BenchmarksResponseSchema } } },
-  },
-});
-
-type FindingsResponse = z.output<typeof FindingsResponseSchema>;
+export const benchmarksEndpoint = { method: 'get', path: '/v1/benchmarks' } as const satisfies Endpoint;
+export const findingsEndpoint = { method: 'post', path: '/v1/findings', request: { query: FindingsQuerySchema } } as const satisfies Endpoint;
 
 export function registerFindings(app: PodsecApp): void {
-  app.openapi(benchmarksRoute, (c) => c.json({ default: DEFAULT_BENCHMARK, benchmarks: BENCHMARKS.map((b) => ({ ...b, controls: [...b.controls] })) }, 200));
+  registerEndpoint(app, benchmarksEndpoint, (c) =>
+    c.json({ default: DEFAULT_BENCHMARK, benchmarks: BENCHMARKS.map((b) => ({ ...b, controls: [...b.controls] })) } satisfies z.output<typeof BenchmarksResponseSchema>, 200),
+  );
 
-  openapiWithRawBody(app, findingsRoute, async (c, query) => {
+  registerEndpoint(app, findingsEndpoint, async (c, query) => {
     const manifests = await readManifestRequest(c);
     requireValidPolicies(manifests.policies);
     const benchmark = findBenchmark(query.benchmark)!;
@@ -56,7 +27,7 @@ export function registerFindings(app: PodsecApp): void {
       privilegeEscalation: query.privilegeEscalation,
       ...(query.quantifier ? { quantifier: query.quantifier } : {}),
     };
-    const body: FindingsResponse = {
+    const body: z.output<typeof FindingsResponseSchema> = {
       benchmark: { name: benchmark.name, title: benchmark.title, section: benchmark.section, group: benchmark.group, kubernetesVersions: benchmark.kubernetesVersions },
       objects: manifests.pods.map((p) => ({
         object: p.ref,

@@ -1,33 +1,17 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { evaluatePss, minimumPssLevel, parsePssVersion, resolvePssVersion } from '../../pss';
 import type { PodsecApp } from '../app-types';
-import { FINDINGS_EXAMPLE_JSON, FINDINGS_EXAMPLE_YAML } from '../examples';
+import { registerEndpoint, type Endpoint } from '../endpoint';
 import { readManifestRequest } from '../manifests';
-import { openapiWithRawBody } from '../openapi-route';
 import { makeProblem, ProblemError } from '../problem';
-import { manifestRequestBody, problemResponses } from '../schemas/common';
-import { PssQuerySchema, PssResponseSchema } from '../schemas/pss';
+import type { PssResponseSchema } from '../schemas/pss';
+import { PssQuerySchema } from '../schemas/request';
 
-const pssRoute = createRoute({
-  method: 'post',
-  path: '/v1/pss',
-  tags: ['PSS'],
-  operationId: 'postPss',
-  summary: 'Pod Security Standards verdicts for manifests',
-  description:
-    "Evaluates each pod-bearing object at a Pod Security Standards level and version exactly as Kubernetes' pod-security-admission library does (workloads on their pod template, as the library's warnings do), with the library's own messages, and gives the most restrictive level that admits it.",
-  request: {
-    query: PssQuerySchema,
-    body: manifestRequestBody('Manifests, JSON or YAML.', { json: FINDINGS_EXAMPLE_JSON, yaml: FINDINGS_EXAMPLE_YAML }),
-  },
-  responses: {
-    200: { description: 'One verdict per pod-bearing object.', content: { 'application/json': { schema: PssResponseSchema } } },
-    ...problemResponses(400, 413, 415, 422, 500),
-  },
-});
+export const pssEndpoint = { method: 'post', path: '/v1/pss', request: { query: PssQuerySchema } } as const satisfies Endpoint;
+
 
 export function registerPss(app: PodsecApp): void {
-  openapiWithRawBody(app, pssRoute, async (c, query) => {
+  registerEndpoint(app, pssEndpoint, async (c, query) => {
     const parsed = parsePssVersion(query.version);
     if (!parsed.ok) {
       throw new ProblemError(makeProblem('invalid-query', `query.version: ${parsed.error}`, { errors: [{ path: 'query.version', message: parsed.error }] }));

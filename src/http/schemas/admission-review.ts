@@ -107,13 +107,3 @@ export const AdmissionReviewResponseSchema = z
   })
   .openapi('AdmissionReviewAnswer', { description: 'The answer: always HTTP 200, even for a malformed review.', example: ADMISSION_REVIEW_RESPONSE_EXAMPLE });
 
-export const AdmissionReviewQuerySchema = z.object({
-  mode: z
-    .string()
-    .optional()
-    .openapi({
-      param: { name: 'mode', in: 'query' },
-      description: '`validating` (default): Pod Security Admission and the PodSecurityPolicy validating phase; never a patch. `mutating`: the PodSecurityPolicy mutating phase (JSON Patch on pod CREATE). Any other value is refused in the AdmissionReview.',
-      example: 'validating',
-    }),
-});

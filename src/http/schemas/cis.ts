@@ -3,10 +3,8 @@
  * route keep the two in step at compile time.
  */
 import { z } from '@hono/zod-openapi';
-import { BENCHMARKS, DEFAULT_BENCHMARK } from '../../cis';
+import { DEFAULT_BENCHMARK } from '../../cis';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
-
-const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name) as [string, ...string[]];
 
 export const AssessmentSchema = z
   .enum(['Automated', 'Manual', 'Scored', 'Not Scored'])
@@ -78,30 +76,6 @@ export const BenchmarkSchema = z
 export const BenchmarksResponseSchema = z
   .object({ default: z.string().openapi({ example: DEFAULT_BENCHMARK }), benchmarks: z.array(BenchmarkSchema) })
   .openapi('BenchmarkList');
-
-export const BenchmarkNameSchema = z
-  .enum(BENCHMARK_NAMES, { error: () => `unknown benchmark; valid names: ${BENCHMARK_NAMES.join(', ')}` })
-  .openapi({ description: 'Benchmark name (see GET /v1/benchmarks).', example: DEFAULT_BENCHMARK });
-
-export const FindingsQuerySchema = z.object({
-  benchmark: BenchmarkNameSchema.default(DEFAULT_BENCHMARK).openapi({ param: { name: 'benchmark', in: 'query' } }),
-  containerScope: z
-    .enum(['all', 'containers'])
-    .default('all')
-    .openapi({ param: { name: 'containerScope', in: 'query' }, description: '`all`: init, regular and ephemeral containers. `containers`: spec.containers only, as kube-bench audits.' }),
-  rootRule: z
-    .enum(['strict', 'explicitOnly'])
-    .default('strict')
-    .openapi({ param: { name: 'rootRule', in: 'query' }, description: '`strict`: a container must prove it is not root. `explicitOnly`: only an explicit runAsUser 0 fails (newer EKS audits).' }),
-  privilegeEscalation: z
-    .enum(['audit', 'strict'])
-    .default('audit')
-    .openapi({ param: { name: 'privilegeEscalation', in: 'query' }, description: '`audit`: only an explicit allowPrivilegeEscalation: true fails (kube-bench parity). `strict`: unset fails too (Pod Security restricted).' }),
-  quantifier: z
-    .enum(['exists', 'all'])
-    .optional()
-    .openapi({ param: { name: 'quantifier', in: 'query' }, description: 'PSP-set reading: default is the benchmark era\'s (at least one PSP satisfies; no PSP may allow added capabilities). `all`: every PSP must satisfy every control.' }),
-});
 
 export const ObjectControlsSchema = z
   .object({ object: ObjectRefSchema, controls: z.array(ControlResultSchema) })

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { DEFAULT_LIMITS, LIMIT_VARIABLES } from '../config';
+import { KubernetesObjectSchema } from './request';
 
 export const ProblemFieldErrorSchema = z
   .object({
@@ -86,14 +87,6 @@ export function problemResponses<const S extends readonly number[]>(...statuses:
   }
   return out as { [K in S[number]]: ProblemResponse };
 }
-
-export const KubernetesObjectSchema = z
-  .looseObject({
-    apiVersion: z.string().openapi({ example: 'apps/v1' }),
-    kind: z.string().openapi({ example: 'Deployment' }),
-    metadata: z.looseObject({ name: z.string().optional(), namespace: z.string().optional() }).optional(),
-  })
-  .openapi('KubernetesObject', { description: 'Any Kubernetes object. Pod-bearing kinds and PodSecurityPolicies are evaluated; other kinds are listed as skipped.' });
 
 export const ManifestsJsonSchema = z
   .union([KubernetesObjectSchema, z.array(KubernetesObjectSchema)])

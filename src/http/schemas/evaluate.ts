@@ -1,41 +1,15 @@
-import { FINDINGS_EXAMPLE_YAML } from '../examples';
 /**
  * Schemas of POST /v1/evaluate. They mirror src/report/types.ts; the route assigns the report to
  * `z.output<typeof EvaluateResponseSchema>`, so the two are kept in step at compile time.
  */
 import { z } from '@hono/zod-openapi';
-import { FAIL_ON, FAIL_ON_CONDITIONS, REPORT_FORMAT_NAMES, SEVERITIES } from '../../report';
-import { BenchmarkSchema, ControlResultSchema, FindingsQuerySchema, PolicySetResultSchema } from './cis';
+import { FINDINGS_EXAMPLE_YAML } from '../examples';
+import { FAIL_ON, FAIL_ON_CONDITIONS, SEVERITIES } from '../../report';
+import { BenchmarkSchema, ControlResultSchema, PolicySetResultSchema } from './cis';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
 import { AdmissionResultSchema } from './psp';
-import { PssForbiddenSchema, PssLevelSchema, PssQuerySchema } from './pss';
-
-const FAIL_ON_PATTERN = new RegExp(`^(${FAIL_ON_CONDITIONS.join('|')})(,(${FAIL_ON_CONDITIONS.join('|')}))*$`);
-
-export const EvaluateQuerySchema = FindingsQuerySchema.extend({
-  level: PssQuerySchema.shape.level,
-  version: PssQuerySchema.shape.version,
-  format: z
-    .enum(REPORT_FORMAT_NAMES, { error: () => `must be one of ${REPORT_FORMAT_NAMES.join(', ')}` })
-    .optional()
-    .openapi({ param: { name: 'format', in: 'query' }, description: 'Output format; wins over the Accept header. Default: from Accept, else `json`.' }),
-  failOn: z
-    .string()
-    .regex(FAIL_ON_PATTERN, { error: `must be a comma-separated list of ${FAIL_ON_CONDITIONS.join(', ')}` })
-    .optional()
-    .openapi({
-      param: { name: 'failOn', in: 'query' },
-      example: 'high,deny',
-      description: `Comma-separated conditions; when the result crosses any, the status is 422 and the body is still the full report (so \`curl --fail-with-body\` fails a CI step and prints it). ${FAIL_ON_CONDITIONS.map((c) => `\`${c}\`: ${FAIL_ON[c].description}`).join('; ')}. Default: none.`,
-    }),
-  source: z
-    .string()
-    .min(1)
-    .max(512)
-    .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'must not contain control characters' })
-    .optional()
-    .openapi({ param: { name: 'source', in: 'query' }, example: 'deploy/app.yaml', description: 'File name used in SARIF artifact URIs, text `file:line` and JUnit. Default: `manifest.yaml` or `manifest.json` by Content-Type.' }),
-});
+import { PssForbiddenSchema } from './pss';
+import { PssLevelSchema } from './request';
 
 export const SeveritySchema = z.enum(SEVERITIES as unknown as ['high', 'medium', 'low']).openapi('Severity', { description: 'podsec severity of a rule (src/report/severity.ts).' });
 

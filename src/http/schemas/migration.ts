@@ -1,11 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
 import { JsonPatchOpSchema } from './psp';
-import { PssLevelSchema, PssVersionSchema } from './pss';
-
-export const MigrationQuerySchema = z.object({
-  version: PssVersionSchema.default('latest').openapi({ param: { name: 'version', in: 'query' } }),
-});
+import { PssLevelSchema } from './request';
 
 export const MigrationGapSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AdmissionResultBody } from '../../report/admission-shape';
-import { KubernetesObjectSchema, ObjectRefSchema, SkippedObjectSchema } from './common';
+import { ObjectRefSchema, SkippedObjectSchema } from './common';
+import { KubernetesObjectSchema } from './request';
 
 export const PspViolationSchema = z
   .object({
@@ -45,17 +46,11 @@ export const AdmissionStreamResponseSchema = z
   .object({ results: z.array(AdmissionResultSchema), skipped: z.array(SkippedObjectSchema) })
   .openapi('AdmissionResults');
 
-export const AdmissionRequestSchema = z
-  .object({
-    pod: KubernetesObjectSchema.openapi({ description: 'A Pod or any pod-bearing workload.' }),
-    policies: z.array(KubernetesObjectSchema).openapi({ description: 'PodSecurityPolicy objects (policy/v1beta1 or extensions/v1beta1).' }),
-    operation: z.enum(['CREATE', 'UPDATE']).default('CREATE'),
-    oldPod: KubernetesObjectSchema.optional().openapi({ description: 'UPDATE only: the pod before the update.' }),
-    usablePolicies: z.array(z.string()).optional().openapi({ description: "Names of the policies the requesting user or the pod's service account may use; default: every supplied policy." }),
-  })
-  .openapi('AdmissionRequest');
-
 // The engine-side shape (src/report/admission-shape.ts) and this schema must describe the same answer.
 type _SameAdmissionShape = [AdmissionResultBody] extends [z.output<typeof AdmissionResultSchema>] ? true : never;
 const _sameAdmissionShape: _SameAdmissionShape = true;
 void _sameAdmissionShape;
+
+export const ExamplePoliciesSchema = z
+  .object({ policies: z.array(KubernetesObjectSchema) })
+  .openapi('ExamplePolicies', { description: 'The PodSecurityPolicies the Kubernetes documentation shipped (kubernetes/website, content/en/examples/policy; CC-BY-4.0).' });

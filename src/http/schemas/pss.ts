@@ -1,18 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { PSS_LEVELS, PSS_MAX_VERSION } from '../../pss';
+import { PSS_MAX_VERSION } from '../../pss';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
-
-export const PssLevelSchema = z.enum(PSS_LEVELS as unknown as ['privileged', 'baseline', 'restricted']).openapi('PssLevel');
-
-export const PssVersionSchema = z
-  .string()
-  .regex(/^(latest|v1\.(0|[1-9][0-9]*))$/, { error: 'must be `latest` or `v1.N` (no leading zeros, no patch version)' })
-  .openapi({ description: `Pod Security Standards policy version. \`latest\` and versions newer than ${PSS_MAX_VERSION} evaluate as ${PSS_MAX_VERSION}; messages keep the requested string.`, example: 'latest' });
-
-export const PssQuerySchema = z.object({
-  level: PssLevelSchema.default('restricted').openapi({ param: { name: 'level', in: 'query' } }),
-  version: PssVersionSchema.default('latest').openapi({ param: { name: 'version', in: 'query' } }),
-});
+import { PssLevelSchema } from './request';
 
 export const PssForbiddenSchema = z
   .object({
