@@ -1,6 +1,6 @@
 /**
- * Response schemas of the CIS routes. They mirror src/cis/types.ts; `satisfies` checks in the
- * route keep the two in step at compile time.
+ * Response schemas of the CIS routes, for the document only. They mirror src/cis/types.ts; the
+ * handlers' type annotations (type-only imports) keep the two in step at compile time.
  */
 import { z } from '@hono/zod-openapi';
 import { DEFAULT_BENCHMARK } from '../../cis';

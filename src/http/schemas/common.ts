@@ -1,6 +1,8 @@
 /**
- * Schemas shared by every route. Each is a named OpenAPI component; the TypeScript types of the
- * responses are inferred from them, so the document and the code cannot drift apart.
+ * Schemas shared by every route's documentation (problems, object references, manifest bodies).
+ * Each is a named OpenAPI component; the handlers type their answers with them (type-only imports),
+ * so the document and the code cannot drift apart. Document-only: the Worker never imports this
+ * module's values (see request.ts for what it validates at run time).
  */
 import { z } from '@hono/zod-openapi';
 import { DEFAULT_LIMITS, LIMIT_VARIABLES } from '../config';

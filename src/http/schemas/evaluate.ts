@@ -1,6 +1,7 @@
 /**
- * Schemas of POST /v1/evaluate. They mirror src/report/types.ts; the route assigns the report to
- * `z.output<typeof EvaluateResponseSchema>`, so the two are kept in step at compile time.
+ * Response schemas of POST /v1/evaluate, for the document only. They mirror src/report/types.ts;
+ * the route checks the report against `z.output<typeof EvaluateResponseSchema>` (a type-only
+ * import), so the two are kept in step at compile time.
  */
 import { z } from '@hono/zod-openapi';
 import { FINDINGS_EXAMPLE_YAML } from '../examples';

@@ -1,3 +1,4 @@
+/** Response schemas of POST /v1/migration, for the document only (handlers import them as types). */
 import { z } from '@hono/zod-openapi';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
 import { JsonPatchOpSchema } from './psp';

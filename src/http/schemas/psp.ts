@@ -1,3 +1,4 @@
+/** Response schemas of the PodSecurityPolicy routes, for the document only (handlers import them as types). */
 import { z } from '@hono/zod-openapi';
 import type { AdmissionResultBody } from '../../report/admission-shape';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';

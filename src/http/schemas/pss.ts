@@ -1,3 +1,4 @@
+/** Response schemas of POST /v1/pss, for the document only (handlers import them as types). */
 import { z } from '@hono/zod-openapi';
 import { PSS_MAX_VERSION } from '../../pss';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
