@@ -151,7 +151,7 @@ function renderTable(r) {
     lines.push('    ' + String(p).padEnd(18) + row.join(''));
   }
   const mb = r.engine.maxBody;
-  lines.push(`  largest body: ${mb.description}: ${Object.entries(mb.timings).map(([n, t]) => `${n} ${us(t.meanUs)}`).join(', ')}`);
+  lines.push(`  largest body: ${mb.description} (medians of ${Object.values(mb.timings)[0].samples}): ${Object.entries(mb.timings).map(([n, t]) => `${n} ${us(t.p50Us)}`).join(', ')}`);
   if (mb.ratios) lines.push(`    response ${kib(mb.responseBytes)}; full JSON ÷ floor ${mb.ratios.fullJsonToFloor.toFixed(2)}×   full YAML ÷ floor ${mb.ratios.fullYamlToFloor.toFixed(2)}×`);
   lines.push('', '2. HTTP (bundle in workerd via Miniflare, autocannon, 16 connections)');
   const health = r.http.results.find((x) => x.path === '/healthz');
