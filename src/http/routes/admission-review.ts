@@ -10,7 +10,6 @@ import { AdmissionReviewQuerySchema } from '../schemas/request';
 
 export const admissionReviewEndpoint = { method: 'post', path: '/v1/admissionreview', request: { query: AdmissionReviewQuerySchema } } as const satisfies Endpoint;
 
-
 export function registerAdmissionReview(app: PodsecApp): void {
   registerEndpoint(app, admissionReviewEndpoint, async (c, query) => {
     const limits = limitsFrom(c.env);

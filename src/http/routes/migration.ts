@@ -11,7 +11,6 @@ import { MigrationQuerySchema } from '../schemas/request';
 
 export const migrationEndpoint = { method: 'post', path: '/v1/migration', request: { query: MigrationQuerySchema } } as const satisfies Endpoint;
 
-
 export function registerMigration(app: PodsecApp): void {
   registerEndpoint(app, migrationEndpoint, async (c, query) => {
     const parsed = parsePssVersion(query.version);

@@ -9,7 +9,6 @@ import { PssQuerySchema } from '../schemas/request';
 
 export const pssEndpoint = { method: 'post', path: '/v1/pss', request: { query: PssQuerySchema } } as const satisfies Endpoint;
 
-
 export function registerPss(app: PodsecApp): void {
   registerEndpoint(app, pssEndpoint, async (c, query) => {
     const parsed = parsePssVersion(query.version);
