@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes (`write`) or checks (`check`) openapi/openapi.json: the OpenAPI document generated from the
-// route table (src/http/openapi-document.ts, bundled with esbuild and run here with the real
-// zod-to-openapi generator). The file is a static asset of the Worker: GET /openapi.json serves it.
+// route contracts (src/http/contracts/, through src/http/openapi-document.ts, bundled with esbuild
+// and run here with the real zod-to-openapi generator). The file is a static asset of the Worker:
+// GET /openapi.json serves it.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,6 @@
 /**
- * Request examples shown in the OpenAPI document and on /docs. Kept small: they ship in the bundle.
+ * Request examples shown in the OpenAPI document and on /docs (the route contracts' request bodies;
+ * build-time only, the Worker does not carry them).
  */
 
 export const FINDINGS_EXAMPLE_YAML = `apiVersion: apps/v1

@@ -3,9 +3,9 @@
  * with nothing behind the document generator. Bundle-time only, like src/vendor/zod.ts:
  * wrangler.toml's [alias] (and vitest.config.ts) map the package to this file.
  *
- * Why: the OpenAPI document depends only on the route table, so it is generated once at build
- * time (`npm run openapi`, with the real package, from the same zod schemas the routes validate
- * with) and served as a static asset (openapi/openapi.json). The Worker then needs neither the
+ * Why: the OpenAPI document depends only on the route contracts, so it is generated once at build
+ * time (`npm run openapi`, with the real package, from src/http/contracts/, whose query schemas
+ * are the ones the Worker validates with) and served as a static asset (openapi/openapi.json). The Worker then needs neither the
  * generator (29 KiB minified) nor a copy of each schema per `.openapi()` call; generating the
  * document in the Worker cost ~75 ms of CPU on the first GET /openapi.json of every isolate.
  */
