@@ -1,8 +1,7 @@
 /**
  * The HTTP layer: routes over the pure engines. Nothing here evaluates anything.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { PodsecApp, PodsecEnv } from './http/app-types';
 import { makeProblem, problemResponse, ProblemError } from './http/problem';
 import { securityMiddleware } from './http/security';
@@ -18,24 +17,7 @@ import { registerEvaluate } from './http/routes/evaluate';
 import { registerAdmissionReview } from './http/routes/admission-review';
 
 export function createApp(): PodsecApp {
-  const app = new OpenAPIHono<PodsecEnv>({
-    // Query/param validation failures from the zod schemas become problem+json 400s.
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      const errors = result.error.issues.map((issue) => ({
-        path: ['query', ...issue.path.map(String)].join('.'),
-        message: issue.message,
-      }));
-      // An unknown choice lists the valid ones (e.g. every benchmark name).
-      const choices = result.error.issues.find((i) => i.code === 'invalid_value')?.values;
-      return problemResponse(
-        makeProblem('invalid-query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-          errors,
-          ...(choices ? { allowed: choices.map(String) } : {}),
-        }),
-      );
-    },
-  });
+  const app = new Hono<PodsecEnv>();
 
   // nosniff, a content-type on every answer, and CORS only for PODSEC_CORS_ORIGINS.
   app.use('*', securityMiddleware());

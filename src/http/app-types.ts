@@ -1,5 +1,5 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { Env } from './config';
 
 export type PodsecEnv = { Bindings: Env };
-export type PodsecApp = OpenAPIHono<PodsecEnv>;
+export type PodsecApp = Hono<PodsecEnv>;

@@ -2,8 +2,8 @@
  * The OpenAPI 3.1 document, built at build time (`npm run openapi` → openapi/openapi.json, served
  * as a static asset) from the route contracts (src/http/contracts/): each the endpoint the Worker
  * runs, with the same zod query schemas it validates with, plus its documented bodies and answers.
- * Never imported by the Worker: it needs the real zod-to-openapi generator, which the bundle
- * replaces with src/vendor/zod-to-openapi.ts.
+ * Never imported by the Worker: it needs @hono/zod-openapi's generator and zod classic (the query
+ * schemas replayed in classic by schemas/openapi-schema.ts), neither of which the Worker carries.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats';

@@ -2,9 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import { admissionReviewEndpoint } from '../routes/admission-review';
 import { ADMISSION_REVIEW_REQUEST_EXAMPLE, ADMISSION_REVIEW_RESPONSE_EXAMPLE, AdmissionReviewRequestSchema, AdmissionReviewResponseSchema } from '../schemas/admission-review';
 import { problemResponses } from '../schemas/common';
+import { documentedEndpoint } from '../schemas/openapi-schema';
+
+const documentedAdmissionReviewEndpoint = documentedEndpoint(admissionReviewEndpoint);
 
 export const admissionReviewContract = createRoute({
-  ...admissionReviewEndpoint,
+  ...documentedAdmissionReviewEndpoint,
   tags: ['Webhook'],
   operationId: 'postAdmissionReview',
   summary: 'Validating and mutating admission webhook (PodSecurityPolicy + Pod Security Admission)',
@@ -18,7 +21,7 @@ export const admissionReviewContract = createRoute({
     'The answer is always HTTP 200 with an AdmissionReview: a malformed review, a body over the size limit or a misconfigured Worker is a refusal (`allowed: false`, `status.code` 400, 413 or 500), so bad input never reaches the apiserver\'s failurePolicy.',
   ].join('\n'),
   request: {
-    ...admissionReviewEndpoint.request,
+    ...documentedAdmissionReviewEndpoint.request,
     body: {
       required: true,
       content: { 'application/json': { schema: AdmissionReviewRequestSchema, example: ADMISSION_REVIEW_REQUEST_EXAMPLE } },

@@ -2,11 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { ADMISSION_EXAMPLE_JSON, ADMISSION_EXAMPLE_YAML } from '../examples';
 import { admissionEndpoint } from '../routes/admission';
 import { ManifestsYamlSchema, problemResponses } from '../schemas/common';
+import { documentedEndpoint, openApiSchemaOf } from '../schemas/openapi-schema';
 import { AdmissionResultSchema, AdmissionStreamResponseSchema } from '../schemas/psp';
 import { AdmissionRequestSchema } from '../schemas/request';
 
+const documentedAdmissionEndpoint = documentedEndpoint(admissionEndpoint);
+
 export const admissionContract = createRoute({
-  ...admissionEndpoint,
+  ...documentedAdmissionEndpoint,
   tags: ['PSP'],
   operationId: 'postAdmission',
   summary: 'PodSecurityPolicy admission, as the apiserver did it',
@@ -23,7 +26,7 @@ export const admissionContract = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: AdmissionRequestSchema, example: ADMISSION_EXAMPLE_JSON },
+        'application/json': { schema: openApiSchemaOf(AdmissionRequestSchema), example: ADMISSION_EXAMPLE_JSON },
         'application/yaml': { schema: ManifestsYamlSchema, example: ADMISSION_EXAMPLE_YAML },
         'application/x-yaml': { schema: ManifestsYamlSchema },
         'text/yaml': { schema: ManifestsYamlSchema },

@@ -3,6 +3,9 @@ import { FINDINGS_EXAMPLE_JSON } from '../examples';
 import { evaluateEndpoint } from '../routes/evaluate';
 import { manifestRequestBody, problemResponses } from '../schemas/common';
 import { EVALUATE_EXAMPLE_YAML, EvaluateResponseSchema, JunitReportSchema, SarifLogSchema, TextReportSchema } from '../schemas/evaluate';
+import { documentedEndpoint } from '../schemas/openapi-schema';
+
+const documentedEvaluateEndpoint = documentedEndpoint(evaluateEndpoint);
 
 /** The report in every format, as documented for 200 and for a crossed failOn (422). */
 function reportContent() {
@@ -16,7 +19,7 @@ function reportContent() {
 }
 
 export const evaluateContract = createRoute({
-  ...evaluateEndpoint,
+  ...documentedEvaluateEndpoint,
   tags: ['Evaluate'],
   operationId: 'postEvaluate',
   summary: 'Everything in one call: PSP admission, CIS 5.2 findings and Pod Security Standards, as JSON, SARIF, text or JUnit',
@@ -28,7 +31,7 @@ export const evaluateContract = createRoute({
     '`failOn`: when the result crosses a condition the status is 422 and the body is still the full report in the chosen format, so `curl --fail-with-body` fails a CI step and prints why. An invalid object or policy is also 422, as `application/problem+json`.',
   ].join('\n'),
   request: {
-    ...evaluateEndpoint.request,
+    ...documentedEvaluateEndpoint.request,
     body: manifestRequestBody('Manifests: pods, workloads and PodSecurityPolicies together, JSON or YAML.', { json: FINDINGS_EXAMPLE_JSON, yaml: EVALUATE_EXAMPLE_YAML }),
   },
   responses: {

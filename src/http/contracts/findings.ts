@@ -3,16 +3,20 @@ import { FINDINGS_EXAMPLE_JSON, FINDINGS_EXAMPLE_YAML } from '../examples';
 import { benchmarksEndpoint, findingsEndpoint } from '../routes/findings';
 import { BenchmarksResponseSchema, FindingsResponseSchema } from '../schemas/cis';
 import { manifestRequestBody, problemResponses } from '../schemas/common';
+import { documentedEndpoint } from '../schemas/openapi-schema';
+
+const documentedBenchmarksEndpoint = documentedEndpoint(benchmarksEndpoint);
+const documentedFindingsEndpoint = documentedEndpoint(findingsEndpoint);
 
 export const findingsContract = createRoute({
-  ...findingsEndpoint,
+  ...documentedFindingsEndpoint,
   tags: ['CIS'],
   operationId: 'postFindings',
   summary: 'CIS Kubernetes Benchmark 5.2 findings for manifests',
   description:
     'Evaluates every pod-bearing object (Pod, PodTemplate, ReplicationController, ReplicaSet, Deployment, DaemonSet, StatefulSet, Job, CronJob; any apiVersion) against the pod-security controls (section 5.2, or 4.2 for managed-service benchmarks) of the chosen benchmark, and the set of PodSecurityPolicies in the body against the same controls. Other kinds are listed as skipped.',
   request: {
-    ...findingsEndpoint.request,
+    ...documentedFindingsEndpoint.request,
     body: manifestRequestBody('Manifests: pods, workloads and PodSecurityPolicies, JSON or YAML.', { json: FINDINGS_EXAMPLE_JSON, yaml: FINDINGS_EXAMPLE_YAML }),
   },
   responses: {
@@ -22,7 +26,7 @@ export const findingsContract = createRoute({
 });
 
 export const benchmarksContract = createRoute({
-  ...benchmarksEndpoint,
+  ...documentedBenchmarksEndpoint,
   tags: ['CIS'],
   operationId: 'listBenchmarks',
   summary: 'Benchmarks podsec knows, with their 5.2 controls',

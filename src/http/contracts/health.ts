@@ -2,9 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import { healthEndpoint } from '../routes/health';
 import { HealthSchema } from '../schemas/common';
 import { SERVICE_VERSION } from '../../version';
+import { documentedEndpoint } from '../schemas/openapi-schema';
+
+const documentedHealthEndpoint = documentedEndpoint(healthEndpoint);
 
 export const healthContract = createRoute({
-  ...healthEndpoint,
+  ...documentedHealthEndpoint,
   tags: ['Service'],
   operationId: 'getHealth',
   summary: 'Liveness and version',

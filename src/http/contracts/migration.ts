@@ -4,9 +4,12 @@ import { FINDINGS_EXAMPLE_YAML } from '../examples';
 import { migrationEndpoint } from '../routes/migration';
 import { manifestRequestBody, problemResponses } from '../schemas/common';
 import { MigrationResponseSchema } from '../schemas/migration';
+import { documentedEndpoint } from '../schemas/openapi-schema';
+
+const documentedMigrationEndpoint = documentedEndpoint(migrationEndpoint);
 
 export const migrationContract = createRoute({
-  ...migrationEndpoint,
+  ...documentedMigrationEndpoint,
   tags: ['PSS'],
   operationId: 'postMigration',
   summary: 'PodSecurityPolicy to Pod Security Standards migration advice',
@@ -18,7 +21,7 @@ export const migrationContract = createRoute({
     'Two facts shape the answers: no PSP can guarantee `restricted` (MustRunAsNonRoot lets a container with only runAsUser through, which PSS runAsNonRoot refuses), and from v1.34 no PSP guarantees `baseline` (PSP has no say over probe and lifecycle `host` fields).',
   ].join('\n'),
   request: {
-    ...migrationEndpoint.request,
+    ...documentedMigrationEndpoint.request,
     body: manifestRequestBody('PodSecurityPolicies, and optionally workloads, JSON or YAML.', { json: [EXAMPLE_POLICIES.restricted], yaml: FINDINGS_EXAMPLE_YAML }),
   },
   responses: {

@@ -3,10 +3,13 @@ import { stringify } from 'yaml';
 import { EXAMPLE_POLICIES } from '../../psp';
 import { examplePoliciesEndpoint } from '../routes/policies';
 import { problemResponses } from '../schemas/common';
+import { documentedEndpoint } from '../schemas/openapi-schema';
 import { ExamplePoliciesSchema } from '../schemas/psp';
 
+const documentedExamplePoliciesEndpoint = documentedEndpoint(examplePoliciesEndpoint);
+
 export const examplePoliciesContract = createRoute({
-  ...examplePoliciesEndpoint,
+  ...documentedExamplePoliciesEndpoint,
   tags: ['PSP'],
   operationId: 'getExamplePolicies',
   summary: "The Kubernetes documentation's example PodSecurityPolicies",

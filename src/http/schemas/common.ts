@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { DEFAULT_LIMITS, LIMIT_VARIABLES } from '../config';
-import { KubernetesObjectSchema } from './request';
+import { KubernetesObjectSchema } from './openapi-schema';
 
 export const ProblemFieldErrorSchema = z
   .object({

@@ -10,7 +10,7 @@ import { BenchmarkSchema, ControlResultSchema, PolicySetResultSchema } from './c
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
 import { AdmissionResultSchema } from './psp';
 import { PssForbiddenSchema } from './pss';
-import { PssLevelSchema } from './request';
+import { PssLevelSchema } from './openapi-schema';
 
 export const SeveritySchema = z.enum(SEVERITIES as unknown as ['high', 'medium', 'low']).openapi('Severity', { description: 'podsec severity of a rule (src/report/severity.ts).' });
 

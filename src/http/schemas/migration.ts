@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
 import { JsonPatchOpSchema } from './psp';
-import { PssLevelSchema } from './request';
+import { PssLevelSchema } from './openapi-schema';
 
 export const MigrationGapSchema = z
   .object({

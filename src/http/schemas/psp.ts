@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AdmissionResultBody } from '../../report/admission-shape';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
-import { KubernetesObjectSchema } from './request';
+import { KubernetesObjectSchema } from './openapi-schema';
 
 export const PspViolationSchema = z
   .object({

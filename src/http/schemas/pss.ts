@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { PSS_MAX_VERSION } from '../../pss';
 import { ObjectRefSchema, SkippedObjectSchema } from './common';
-import { PssLevelSchema } from './request';
+import { PssLevelSchema } from './openapi-schema';
 
 export const PssForbiddenSchema = z
   .object({
