@@ -2,10 +2,14 @@
 /**
  * `npm run load`: autocannon against the Worker bundle served locally by Miniflare (workerd) on
  * 127.0.0.1 (loopback only), mixing valid, invalid and hostile requests. Reports requests, answers
- * by status, errors, latency p50/p99, and the resident memory of the workerd process sampled
- * through the run (start, end, and the trend of the second half).
+ * by status, errors, latency p50/p99, and memory sampled every second through the run: the V8 heap
+ * of the Worker's own isolate (through workerd's inspector, on 127.0.0.1), which is what podsec's
+ * code can grow and what the Workers limit of 128 MB per isolate counts, and the resident memory
+ * of the workerd process (every isolate, Miniflare's own entry and asset workers included, and
+ * workerd's native buffers), reported only.
  *
- * The bar: zero 5xx, zero socket errors/timeouts, and no memory growth trend. Exit status 1 otherwise.
+ * The bar: zero 5xx, zero socket errors/timeouts, and the Worker's heap levelling off under 128 MB.
+ * Exit status 1 otherwise.
  *
  *   npm run load                          # 60 s, 64 connections (the issue's numbers)
  *   npm run load -- --duration 10 --connections 16
@@ -18,6 +22,7 @@ import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -128,6 +133,57 @@ function slope(samples) {
   return num / den;
 }
 
+// ---- the Worker's heap, through workerd's inspector ---------------------------------------------
+/** A free TCP port on 127.0.0.1 for the inspector (Miniflare takes a number, not 0). */
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * `Runtime.getHeapUsage` of the Worker's isolate (the inspector target named `core:user:...`, as
+ * Miniflare names the user worker), or undefined when the inspector cannot be reached.
+ */
+async function workerHeapProbe(inspectorPort) {
+  try {
+    const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+    const target = targets.find((t) => /\bcore:user:/.test(t.title));
+    if (!target) return undefined;
+    const ws = new WebSocket(target.webSocketDebuggerUrl);
+    await new Promise((open, fail) => {
+      ws.addEventListener('open', open);
+      ws.addEventListener('error', fail);
+    });
+    const pending = new Map();
+    let id = 0;
+    ws.addEventListener('message', (e) => {
+      const m = JSON.parse(e.data);
+      pending.get(m.id)?.(m.result);
+      pending.delete(m.id);
+    });
+    return {
+      /** { used, total } in KiB. */
+      sample: () =>
+        new Promise((done) => {
+          pending.set(++id, (r) => done(r && { used: Math.round(r.usedSize / 1024), total: Math.round(r.totalSize / 1024) }));
+          ws.send(JSON.stringify({ id, method: 'Runtime.getHeapUsage' }));
+        }),
+      close: () => ws.close(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Workers platform's memory limit per isolate. */
+const ISOLATE_LIMIT_KIB = 128 * 1024;
+
 // ---- run ----------------------------------------------------------------------------------------
 if (!args['no-build'] || !existsSync(join(outdir, 'index.js'))) {
   const built = spawnSync(resolve(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
@@ -135,6 +191,7 @@ if (!args['no-build'] || !existsSync(join(outdir, 'index.js'))) {
 }
 // wrangler.toml as wrangler reads it: compatibility date, [vars], [assets] (openapi/ through ASSETS).
 const { workerOptions } = unstable_getMiniflareWorkerOptions(resolve(root, 'wrangler.toml'));
+const inspectorPort = await freePort();
 const mf = new Miniflare({
   modules: true,
   scriptPath: join(outdir, 'index.js'),
@@ -144,19 +201,25 @@ const mf = new Miniflare({
   assets: workerOptions.assets,
   host: '127.0.0.1',
   port: 0,
+  inspectorHost: '127.0.0.1',
+  inspectorPort,
 });
 const url = await mf.ready;
+const heapProbe = await workerHeapProbe(inspectorPort);
 if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load-test a non-loopback address ${url}`);
 
 // Warm up (first requests compile the bundle), then sample memory every second.
 for (const r of requests()) await fetch(new URL(r.path, url), { method: r.method, headers: r.headers, body: r.body }).then((res) => res.arrayBuffer());
 const memory = [];
-const startRss = workerdRssKiB();
-if (startRss !== undefined) memory.push(startRss);
-const sampler = setInterval(() => {
+const heap = [];
+const sampleMemory = async () => {
   const rss = workerdRssKiB();
   if (rss !== undefined) memory.push(rss);
-}, 1000);
+  const h = await heapProbe?.sample();
+  if (h) heap.push(h);
+};
+await sampleMemory();
+const sampler = setInterval(sampleMemory, 1000);
 
 const byStatus = {};
 const result = await autocannon({
@@ -174,21 +237,33 @@ const result = await autocannon({
   },
 });
 clearInterval(sampler);
-const endRss = workerdRssKiB();
-if (endRss !== undefined) memory.push(endRss);
+await sampleMemory();
+heapProbe?.close();
 await mf.dispose();
 
 const fiveXx = Object.entries(byStatus).filter(([s]) => Number(s) >= 500).reduce((a, [, n]) => a + n, 0);
-const trend = slope(memory);
+
 /**
  * "No growth trend" = a plateau: the last quarter of the samples peaks within 10% of the peak
- * before it. (A slope alone misleads: workerd's V8 heap grows for tens of seconds before major
- * GCs settle it, even for GET /healthz alone, see docs/limits.md.) Runs shorter than 20 samples
- * are reported but not judged.
+ * before it. (A slope alone misleads: a heap under load grows for a while before major GCs settle
+ * it, see docs/limits.md.) Runs shorter than 20 samples are reported but not judged.
  */
-const quarter = Math.floor(memory.length * 0.75);
-const judged = memory.length >= 20;
-const growing = judged && Math.max(...memory.slice(quarter)) > 1.1 * Math.max(...memory.slice(0, quarter));
+function plateau(samples) {
+  if (samples.length < 20) return 'run too short to judge';
+  const quarter = Math.floor(samples.length * 0.75);
+  return Math.max(...samples.slice(quarter)) <= 1.1 * Math.max(...samples.slice(0, quarter));
+}
+function series(samples) {
+  return { start: samples[0], end: samples[samples.length - 1], min: Math.min(...samples), max: Math.max(...samples), samples: samples.length, secondHalfSlopeKiBPerSecond: Number(slope(samples).toFixed(1)), plateau: plateau(samples) };
+}
+
+// Judged on the Worker's heap (V8's committed heap, totalSize; usedSize saws up and down with each
+// collection); on workerd's RSS only where the inspector could not be reached.
+const workerHeap = heap.length ? { ...series(heap.map((h) => h.total)), maxUsed: Math.max(...heap.map((h) => h.used)) } : undefined;
+const rss = memory.length ? series(memory) : undefined;
+const judgedOn = workerHeap ?? rss;
+const growing = judgedOn?.plateau === false;
+const overLimit = workerHeap !== undefined && workerHeap.max >= ISOLATE_LIMIT_KIB;
 const report = {
   target: url.origin,
   durationSeconds: duration,
@@ -202,7 +277,8 @@ const report = {
   timeouts: result.timeouts,
   non2xx: result.non2xx,
   latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-  workerdRssKiB: memory.length ? { start: memory[0], end: memory[memory.length - 1], min: Math.min(...memory), max: Math.max(...memory), samples: memory.length, secondHalfSlopeKiBPerSecond: Number(trend.toFixed(1)), plateau: judged ? !growing : 'run too short to judge' } : 'unavailable (not Linux)',
+  workerHeapKiB: workerHeap ?? 'unavailable (workerd inspector not reachable)',
+  workerdRssKiB: rss ?? 'unavailable (not Linux)',
 };
 if (args.json) console.log(JSON.stringify(report, null, 2));
 else {
@@ -210,11 +286,20 @@ else {
   console.log(`  answers by status: ${Object.entries(byStatus).map(([s, n]) => `${s}=${n}`).join(' ')}`);
   console.log(`  5xx: ${fiveXx}   socket errors: ${report.socketErrors}   timeouts: ${report.timeouts}`);
   console.log(`  latency ms: p50 ${report.latencyMs.p50}  p90 ${report.latencyMs.p90}  p99 ${report.latencyMs.p99}  max ${report.latencyMs.max}`);
-  if (typeof report.workerdRssKiB === 'object') {
-    const m = report.workerdRssKiB;
-    console.log(`  workerd RSS KiB: start ${m.start}  end ${m.end}  min ${m.min}  max ${m.max}  (${m.samples} samples; second-half slope ${m.secondHalfSlopeKiBPerSecond} KiB/s; plateau: ${m.plateau})`);
+  if (workerHeap) {
+    const m = workerHeap;
+    console.log(`  Worker isolate heap KiB: start ${m.start}  end ${m.end}  max ${m.max} (limit ${ISOLATE_LIMIT_KIB})  max used ${m.maxUsed}  (${m.samples} samples; plateau: ${m.plateau})`);
+  } else console.log(`  Worker isolate heap: ${report.workerHeapKiB}`);
+  if (rss) {
+    console.log(`  workerd process RSS KiB (all isolates and workerd's own buffers; reported, not judged${workerHeap ? '' : ' unless the heap is unavailable'}): start ${rss.start}  end ${rss.end}  max ${rss.max}  (second-half slope ${rss.secondHalfSlopeKiBPerSecond} KiB/s; plateau: ${rss.plateau})`);
   } else console.log(`  workerd RSS: ${report.workerdRssKiB}`);
 }
-const ok = fiveXx === 0 && report.socketErrors === 0 && report.timeouts === 0 && !growing;
-console.log(ok ? 'PASS: zero 5xx, zero socket errors, no memory growth trend' : 'FAIL');
+const ok = fiveXx === 0 && report.socketErrors === 0 && report.timeouts === 0 && !growing && !overLimit;
+const memoryBar =
+  typeof judgedOn?.plateau !== 'boolean'
+    ? `memory not judged (${judgedOn ? 'run too short' : 'no memory figures'})`
+    : workerHeap
+      ? `the Worker's heap levels off under ${ISOLATE_LIMIT_KIB / 1024} MB`
+      : 'no memory growth trend';
+console.log(ok ? `PASS: zero 5xx, zero socket errors, ${memoryBar}` : `FAIL${overLimit ? `: the Worker's heap reached the ${ISOLATE_LIMIT_KIB / 1024} MB isolate limit` : ''}`);
 process.exit(ok ? 0 : 1);
