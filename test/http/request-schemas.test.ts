@@ -47,8 +47,8 @@ describe('openApiSchemaOf: each request schema replayed in zod classic for the g
   });
 
   it('refuses a kind of schema it does not replay, instead of documenting it wrongly', () => {
-    expect(() => openApiSchemaOf(mini.number())).toThrow('openApiSchemaOf: no classic replay for a number schema');
-    expect(() => openApiSchemaOf(mini.array(mini.string()).check(mini.minLength(1)))).toThrow('openApiSchemaOf: checks on a array schema are not replayed');
-    expect(() => openApiSchemaOf(mini.catchall(mini.object({}), mini.string()))).toThrow('openApiSchemaOf: an object with a string catchall is not replayed');
+    expect(() => openApiSchemaOf(mini.number())).toThrow('openApiSchemaOf: no classic replay for kind "number"');
+    expect(() => openApiSchemaOf(mini.array(mini.string()).check(mini.minLength(1)))).toThrow('openApiSchemaOf: checks on kind "array" are not replayed');
+    expect(() => openApiSchemaOf(mini.catchall(mini.object({}), mini.string()))).toThrow('openApiSchemaOf: an object with catchall kind "string" is not replayed');
   });
 });

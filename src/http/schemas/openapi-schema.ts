@@ -14,7 +14,6 @@ import { z } from '@hono/zod-openapi';
 import type { $ZodType, input, output } from 'zod/v4/core';
 import type { Endpoint } from '../endpoint';
 import * as request from './request';
-import { OPENAPI_DOCS, type OpenApiDoc } from './request';
 
 const images = new WeakMap<$ZodType, z.ZodType>();
 
@@ -34,19 +33,19 @@ export function openApiSchemaOf<T extends $ZodType>(schema: T): z.ZodType<output
 /** The same, for an object schema (a query's parameters, a request body). */
 export function openApiObjectOf(schema: $ZodType): z.ZodObject {
   const image = openApiSchemaOf(schema);
-  if (!(image instanceof z.ZodObject)) throw new Error(`openApiObjectOf: a ${schema._zod.def.type} schema, not an object`);
+  if (!(image instanceof z.ZodObject)) throw new Error(`openApiObjectOf: kind "${schema._zod.def.type}", not an object`);
   return image;
 }
 
 function replay(schema: $ZodType): z.ZodType {
-  const documented = OPENAPI_DOCS.get(schema as never);
+  const documented = request.OPENAPI_DOCS.get(schema);
   if (documented) return withDoc(openApiSchemaOf(documented.of), documented.doc);
   const def = schema._zod.def as $ZodType['_zod']['def'] & Record<string, unknown>;
   const leaf = LEAVES[def.type];
   // A leaf is built from its definition as it is: the same checks (the very objects) and the same
   // custom messages.
   if (leaf !== undefined) return new leaf({ ...def } as never);
-  if ((def.checks ?? []).length > 0) throw new Error(`openApiSchemaOf: checks on a ${def.type} schema are not replayed`);
+  if ((def.checks ?? []).length > 0) throw new Error(`openApiSchemaOf: checks on kind "${def.type}" are not replayed`);
   switch (def.type) {
     case 'array':
       return z.array(openApiSchemaOf(def.element as $ZodType));
@@ -59,14 +58,14 @@ function replay(schema: $ZodType): z.ZodType {
       const catchall = def.catchall as $ZodType | undefined;
       if (catchall === undefined) return z.object(shape);
       if (catchall._zod.def.type === 'unknown') return z.looseObject(shape);
-      throw new Error(`openApiSchemaOf: an object with a ${catchall._zod.def.type} catchall is not replayed`);
+      throw new Error(`openApiSchemaOf: an object with catchall kind "${catchall._zod.def.type}" is not replayed`);
     }
     default:
-      throw new Error(`openApiSchemaOf: no classic replay for a ${def.type} schema`);
+      throw new Error(`openApiSchemaOf: no classic replay for kind "${def.type}"`);
   }
 }
 
-function withDoc(image: z.ZodType, { refId, ...metadata }: OpenApiDoc): z.ZodType {
+function withDoc(image: z.ZodType, { refId, ...metadata }: request.OpenApiDoc): z.ZodType {
   return refId === undefined ? image.openapi(metadata) : image.openapi(refId, metadata);
 }
 

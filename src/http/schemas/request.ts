@@ -34,12 +34,12 @@ export interface OpenApiDoc {
 
 /** A documented schema: a copy of `of` with `doc` on it, as `of.openapi(doc)` is in zod classic. */
 export interface DocumentedSchema {
-  readonly of: z.ZodMiniType;
+  readonly of: z.core.$ZodType;
   readonly doc: OpenApiDoc;
 }
 
 /** Documentation by schema; read by openapi-schema.ts at build time, never by the Worker. */
-export const OPENAPI_DOCS = new WeakMap<z.ZodMiniType, DocumentedSchema>();
+export const OPENAPI_DOCS = new WeakMap<z.core.$ZodType, DocumentedSchema>();
 
 /**
  * `schema` with documentation for the OpenAPI document. A copy, as classic's `.openapi()` returns
