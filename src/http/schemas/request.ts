@@ -5,10 +5,10 @@
  * They are zod 4's `zod/mini` schemas: the same validation and messages as zod classic, without
  * classic's method-per-schema layer, which cannot be left out of a bundle once one classic schema
  * is in it (~100 KiB minified: a fifth of the Worker, and 32.7 -> 22.7 ms of start-up, measured
- * in docs/performance.md, round 9). What the document says
- * of each (descriptions, examples, parameter names, component names) is attached with `documented`
- * below, and read only at build time: openapi-schema.ts replays each schema in zod classic for the
- * generator, documentation included.
+ * in docs/performance.md, round 9). What the document says of each (descriptions, examples,
+ * parameter names, component names) is attached with `documented` below, and read only at build
+ * time: openapi-schema.ts replays each schema in zod classic for the generator, documentation
+ * included.
  *
  * Everything else under schemas/ (answers, bodies read by the manifest reader) only describes the
  * API for the document, which is built at build time (src/http/openapi-document.ts); the Worker
