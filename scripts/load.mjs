@@ -263,6 +263,9 @@ const workerHeap = heap.length ? { ...series(heap.map((h) => h.total)), maxUsed:
 const rss = memory.length ? series(memory) : undefined;
 const judgedOn = workerHeap ?? rss;
 const growing = judgedOn?.plateau === false;
+// Local workerd sets the Worker no heap limit, so V8 commits more than it must when allocation is
+// fast: committed under 128 MB proves the live data fits the platform's limit; committed over it
+// proves nothing either way, and fails the run so that someone looks (docs/limits.md).
 const overLimit = workerHeap !== undefined && workerHeap.max >= ISOLATE_LIMIT_KIB;
 const report = {
   target: url.origin,
@@ -301,5 +304,5 @@ const memoryBar =
     : workerHeap
       ? `the Worker's heap levels off under ${ISOLATE_LIMIT_KIB / 1024} MB`
       : 'no memory growth trend';
-console.log(ok ? `PASS: zero 5xx, zero socket errors, ${memoryBar}` : `FAIL${overLimit ? `: the Worker's heap reached the ${ISOLATE_LIMIT_KIB / 1024} MB isolate limit` : ''}`);
+console.log(ok ? `PASS: zero 5xx, zero socket errors, ${memoryBar}` : `FAIL${overLimit ? `: the Worker's committed heap reached ${ISOLATE_LIMIT_KIB / 1024} MB, the platform's limit per isolate` : ''}`);
 process.exit(ok ? 0 : 1);
