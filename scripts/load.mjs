@@ -162,17 +162,31 @@ async function workerHeapProbe(inspectorPort) {
     });
     const pending = new Map();
     let id = 0;
+    const settle = (key, result) => {
+      pending.get(key)?.(result);
+      pending.delete(key);
+    };
     ws.addEventListener('message', (e) => {
       const m = JSON.parse(e.data);
-      pending.get(m.id)?.(m.result);
-      pending.delete(m.id);
+      settle(m.id, m.result);
+    });
+    // A workerd that died (or an inspector that went away) answers no more: every sample then
+    // resolves to undefined rather than leaving the run waiting for it.
+    ws.addEventListener('close', () => {
+      for (const key of [...pending.keys()]) settle(key, undefined);
     });
     return {
-      /** { used, total } in KiB. */
+      /** { used, total } in KiB; undefined when no answer came within 2 s. */
       sample: () =>
         new Promise((done) => {
-          pending.set(++id, (r) => done(r && { used: Math.round(r.usedSize / 1024), total: Math.round(r.totalSize / 1024) }));
-          ws.send(JSON.stringify({ id, method: 'Runtime.getHeapUsage' }));
+          const key = ++id;
+          const timer = setTimeout(() => settle(key, undefined), 2000);
+          pending.set(key, (r) => {
+            clearTimeout(timer);
+            done(r && { used: Math.round(r.usedSize / 1024), total: Math.round(r.totalSize / 1024) });
+          });
+          if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ id: key, method: 'Runtime.getHeapUsage' }));
+          else settle(key, undefined);
         }),
       close: () => ws.close(),
     };
