@@ -132,10 +132,11 @@ export function admitPod(input: AdmissionInput): AdmissionResult {
 /**
  * `parts.join(sep)` as a rope: each `+` makes a cons string that points at its two halves, so
  * nothing is copied until the string is read or written out. V8 puts a flat string past 128 KiB
- * in its large-object space, one fresh memory mapping per string: the 100 PSP × 10 container
- * bench pod's 139 KB reason cost ~0.7 ms as a join in Node on these machines (page faults), and the
- * rope takes ~0.65 ms off the whole request, serialisation included (docs/performance.md).
- * Flattening recurses only into the shorter half, so a long left-deep rope is safe.
+ * in its large-object space, one fresh memory mapping per string (~0.7 ms in Node on these
+ * machines for the 139 KB reason of the bench's 100 PSP × 10 container pod: page faults). A
+ * joined list was made flat twice: by the join, then again by JSON.stringify, once wrapped in its
+ * prefix and brackets. A rope is made flat once, when it is written out (docs/performance.md,
+ * round 10). Flattening recurses only into the shorter half, so a long left-deep rope is safe.
  */
 export function joinAsRope(parts: readonly string[], sep: string): string {
   let out = parts.length === 0 ? '' : parts[0]!;
