@@ -153,7 +153,7 @@ async function requestBench(req: BenchRequest, fast: RunOptions, slow: RunOption
 async function growthGrid() {
   const policyCounts = [1, 10, 100];
   const containerCounts = [1, 10, 50];
-  const cells: Array<{ policies: number; containers: number; enginesUs: number; fullJsonUs: number }> = [];
+  const cells: Array<{ policies: number; containers: number; enginesUs: number; enginesP50Us: number; fullJsonUs: number }> = [];
   for (const p of policyCounts) {
     for (const c of containerCounts) {
       const req = podAndPolicies(p, c);
@@ -170,7 +170,7 @@ async function growthGrid() {
         ],
         full: [GRID, () => consume(evaluateRequest(req.json, 'json'))],
       });
-      cells.push({ policies: p, containers: c, enginesUs: t.engines!.meanUs, fullJsonUs: t.full!.meanUs });
+      cells.push({ policies: p, containers: c, enginesUs: t.engines!.meanUs, enginesP50Us: t.engines!.p50Us, fullJsonUs: t.full!.meanUs });
     }
   }
   return { policyCounts, containerCounts, cells };

@@ -132,21 +132,22 @@ function renderTable(r) {
   const lines = [];
   const m = r.machine;
   lines.push(`podsec bench — ${r.date} — ${m.nproc} × ${m.cpuModel}, node ${m.node}, load average at start ${m.loadAverageAtStart}${r.quick ? ' — QUICK RUN, not for publishing' : ''}`);
-  lines.push('', '1. Engines (CPU time per request; floor = JSON.parse(request) + JSON.stringify(response), same run)');
+  lines.push('', '1. Engines (CPU time per request, mean then p50 and p99; floor = JSON.parse(request) + JSON.stringify(response), same run)');
   for (const k of ['reference', 'large']) {
     const e = r.engine[k];
     lines.push(`  ${k}: ${e.description}; request ${kib(e.requestBytes.json)} JSON / ${kib(e.requestBytes.yaml)} YAML, response ${kib(e.responseBytes)}`);
-    for (const [name, t] of Object.entries(e.timings)) lines.push(`    ${name.padEnd(56)} ${us(t.meanUs).padStart(10)}  p99 ${us(t.p99Us).padStart(10)}  n=${t.samples}`);
+    for (const [name, t] of Object.entries(e.timings)) lines.push(`    ${name.padEnd(56)} ${us(t.meanUs).padStart(10)}  p50 ${us(t.p50Us).padStart(10)}  p99 ${us(t.p99Us).padStart(10)}  n=${t.samples}`);
     const cold = e.ratios.enginesColdToFloor === undefined ? '' : `   engines cold ÷ floor ${e.ratios.enginesColdToFloor.toFixed(2)}×`;
     lines.push(`    engines ÷ floor ${e.ratios.enginesToFloor.toFixed(2)}×${cold}   full JSON ÷ floor ${e.ratios.fullJsonToFloor.toFixed(2)}×   full YAML ÷ floor ${e.ratios.fullYamlToFloor.toFixed(2)}×`);
   }
   const g = r.engine.growth;
-  lines.push('  growth: engines (full JSON request) per request, PSPs × containers');
-  lines.push('    ' + 'PSPs \\ containers'.padEnd(18) + g.containerCounts.map((c) => String(c).padStart(22)).join(''));
+  lines.push('  growth: engines mean / p50 (full JSON request, mean) per request, PSPs × containers');
+  lines.push('    ' + 'PSPs \\ containers'.padEnd(18) + g.containerCounts.map((c) => String(c).padStart(34)).join(''));
   for (const p of g.policyCounts) {
     const row = g.containerCounts.map((c) => {
       const cell = g.cells.find((x) => x.policies === p && x.containers === c);
-      return `${us(cell.enginesUs)} (${us(cell.fullJsonUs)})`.padStart(22);
+      const p50 = cell.enginesP50Us === undefined ? '' : ` / ${us(cell.enginesP50Us)}`;
+      return `${us(cell.enginesUs)}${p50} (${us(cell.fullJsonUs)})`.padStart(34);
     });
     lines.push('    ' + String(p).padEnd(18) + row.join(''));
   }
