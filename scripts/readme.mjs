@@ -18,7 +18,7 @@ try {
   const entry = join(dir, 'entry.ts');
   writeFileSync(
     entry,
-    `export { DECISIONS } from ${JSON.stringify(join(root, 'src/cis'))};
+    `export { DECISIONS, decisionSpecSection } from ${JSON.stringify(join(root, 'src/cis'))};
      export { migrationRulesMarkdown } from ${JSON.stringify(join(root, 'src/migration'))};
      export { limitsMarkdownTable } from ${JSON.stringify(join(root, 'src/http/config'))};`,
   );
@@ -26,7 +26,7 @@ try {
   await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
   const t = await import(pathToFileURL(outfile).href);
   const sections = {
-    decisions: ['| code | decision |', '| --- | --- |', ...t.DECISIONS.map((d) => `| \`${d.code}\` | ${d.message.replaceAll('|', '\\|')} |`)].join('\n'),
+    decisions: ['| code | spec | decision |', '| --- | --- | --- |', ...t.DECISIONS.map((d) => `| \`${d.code}\` | ${t.decisionSpecSection(d.code)} | ${d.message.replaceAll('|', '\\|')} |`)].join('\n'),
     migration: t.migrationRulesMarkdown().trim(),
     limits: t.limitsMarkdownTable().trim(),
   };

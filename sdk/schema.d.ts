@@ -1303,7 +1303,7 @@ export interface operations {
                      *               "notes": [
                      *                 {
                      *                   "code": "decision-policy-mechanism-pod",
-                     *                   "message": "§5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
+                     *                   "message": "whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
                      *                 }
                      *               ]
                      *             },
@@ -1349,7 +1349,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-not-expressible-in-psp",
-                     *                 "message": "§5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
+                     *                 "message": "PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
                      *               }
                      *             ],
                      *             "quantifier": null,
@@ -1368,15 +1368,15 @@ export interface operations {
                      *       "notes": [
                      *         {
                      *           "code": "decision-container-scope",
-                     *           "message": "§4.2: init, regular and ephemeral containers are all evaluated by default (CIS impact text, Pod Security Admission); containerScope=containers evaluates spec.containers[] only, as kube-bench does."
+                     *           "message": "init, regular and ephemeral containers are all evaluated by default (CIS impact text, Pod Security Admission); containerScope=containers evaluates spec.containers[] only, as kube-bench does."
                      *         },
                      *         {
                      *           "code": "decision-capability-grant-spelling",
-                     *           "message": "§4.4: capabilities.add entries are canonicalised (trimmed, upper-cased, CAP_ prefix stripped), so net_raw, NET_RAW and CAP_NET_RAW all grant NET_RAW and \"all\" grants every capability."
+                     *           "message": "capabilities.add entries are canonicalised (trimmed, upper-cased, CAP_ prefix stripped), so net_raw, NET_RAW and CAP_NET_RAW all grant NET_RAW and \"all\" grants every capability."
                      *         },
                      *         {
                      *           "code": "decision-capability-drop-spelling",
-                     *           "message": "§4.4: a capabilities.drop entry is credited only when its upper-cased spelling is exactly ALL or the capability name without CAP_; a CAP_-prefixed drop such as CAP_NET_RAW is not credited (runtimes add the prefix themselves, so it drops nothing) and is reported as a non-canonical-drop note."
+                     *           "message": "a capabilities.drop entry is credited only when its upper-cased spelling is exactly ALL or the capability name without CAP_; a CAP_-prefixed drop such as CAP_NET_RAW is not credited (runtimes add the prefix themselves, so it drops nothing) and is reported as a non-canonical-drop note."
                      *         }
                      *       ]
                      *     }
@@ -2707,7 +2707,7 @@ export interface operations {
                      *               "notes": [
                      *                 {
                      *                   "code": "decision-policy-mechanism-pod",
-                     *                   "message": "§5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
+                     *                   "message": "whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
                      *                 }
                      *               ]
                      *             },
@@ -2771,11 +2771,11 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-policy-mechanism-psp",
-                     *                 "message": "§5.1: a supplied PSP counts as a policy mechanism; PSP was removed in Kubernetes 1.25, so on newer clusters it cannot be the active mechanism."
+                     *                 "message": "a supplied PSP counts as a policy mechanism; PSP was removed in Kubernetes 1.25, so on newer clusters it cannot be the active mechanism."
                      *               },
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2800,7 +2800,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2825,7 +2825,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2850,7 +2850,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2875,7 +2875,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2900,7 +2900,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2925,7 +2925,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2950,7 +2950,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -2975,7 +2975,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -3000,7 +3000,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-not-expressible-in-psp",
-                     *                 "message": "§5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
+                     *                 "message": "PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
                      *               }
                      *             ],
                      *             "quantifier": null,
@@ -3023,7 +3023,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -3048,7 +3048,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -3620,7 +3620,7 @@ export interface operations {
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
                      *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
                      *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
-                     *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
+                     *           <skipped message="manual: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
                      *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
                      *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
@@ -3670,7 +3670,7 @@ export interface operations {
                      *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="PodSecurityPolicy set" file="manifest.yaml">
-                     *           <skipped message="notApplicable: §5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
+                     *           <skipped message="notApplicable: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
                      *         </testcase>
                      *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="PodSecurityPolicy set" file="manifest.yaml"/>
@@ -3683,7 +3683,7 @@ export interface operations {
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
                      *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
                      *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
-                     *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
+                     *           <skipped message="manual: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
                      *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
                      *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
@@ -3733,7 +3733,7 @@ export interface operations {
                      *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="PodSecurityPolicy set" file="manifest.yaml">
-                     *           <skipped message="notApplicable: §5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
+                     *           <skipped message="notApplicable: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
                      *         </testcase>
                      *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="PodSecurityPolicy set" file="manifest.yaml"/>
@@ -3917,7 +3917,7 @@ export interface operations {
                      *               "notes": [
                      *                 {
                      *                   "code": "decision-policy-mechanism-pod",
-                     *                   "message": "§5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
+                     *                   "message": "whether a policy control mechanism covers every namespace cannot be known from one pod: manual."
                      *                 }
                      *               ]
                      *             },
@@ -3981,11 +3981,11 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-policy-mechanism-psp",
-                     *                 "message": "§5.1: a supplied PSP counts as a policy mechanism; PSP was removed in Kubernetes 1.25, so on newer clusters it cannot be the active mechanism."
+                     *                 "message": "a supplied PSP counts as a policy mechanism; PSP was removed in Kubernetes 1.25, so on newer clusters it cannot be the active mechanism."
                      *               },
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4010,7 +4010,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4035,7 +4035,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4060,7 +4060,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4085,7 +4085,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4110,7 +4110,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4135,7 +4135,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4160,7 +4160,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4185,7 +4185,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4210,7 +4210,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-not-expressible-in-psp",
-                     *                 "message": "§5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
+                     *                 "message": "PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."
                      *               }
                      *             ],
                      *             "quantifier": null,
@@ -4233,7 +4233,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4258,7 +4258,7 @@ export interface operations {
                      *             "notes": [
                      *               {
                      *                 "code": "decision-quantifier",
-                     *                 "message": "§5: PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
+                     *                 "message": "PSP sets use the PSP-era quantifiers by default, whatever the benchmark (PSP objects only matter on PSP-era clusters): \"at least one PSP satisfies\" for every control except added-capabilities, which is \"no PSP violates\". quantifier=all applies \"each policy\" (the PSS-era wording) to every control. Per-PSP verdicts are always returned."
                      *               }
                      *             ],
                      *             "quantifier": "exists",
@@ -4830,7 +4830,7 @@ export interface operations {
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
                      *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
                      *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
-                     *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
+                     *           <skipped message="manual: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
                      *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
                      *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
@@ -4880,7 +4880,7 @@ export interface operations {
                      *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="PodSecurityPolicy set" file="manifest.yaml">
-                     *           <skipped message="notApplicable: §5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
+                     *           <skipped message="notApplicable: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
                      *         </testcase>
                      *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="PodSecurityPolicy set" file="manifest.yaml"/>
@@ -4893,7 +4893,7 @@ export interface operations {
                      *     <testsuites name="podsec" tests="40" failures="4" errors="0" skipped="2">
                      *       <testsuite name="Deployment/shop/web" tests="28" failures="4" errors="0" skipped="1" file="manifest.yaml:4">
                      *         <testcase name="cis/policy-mechanism 5.2.1 Ensure that the cluster has at least one active policy control mechanism in place" classname="Deployment/shop/web" file="manifest.yaml" line="4">
-                     *           <skipped message="manual: §5.1: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
+                     *           <skipped message="manual: whether a policy control mechanism covers every namespace cannot be known from one pod: manual."/>
                      *         </testcase>
                      *         <testcase name="cis/privileged 5.2.2 Minimize the admission of privileged containers" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
                      *         <testcase name="cis/host-pid 5.2.3 Minimize the admission of containers wishing to share the host process ID namespace" classname="Deployment/shop/web" file="manifest.yaml" line="4"/>
@@ -4943,7 +4943,7 @@ export interface operations {
                      *         <testcase name="cis/net-raw 5.2.8 Minimize the admission of containers with the NET_RAW capability" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/capabilities-assigned 5.2.9 Minimize the admission of containers with capabilities assigned" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/windows-hostprocess 5.2.10 Minimize the admission of Windows HostProcess containers" classname="PodSecurityPolicy set" file="manifest.yaml">
-                     *           <skipped message="notApplicable: §5.9/§5.12/§5.13: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
+                     *           <skipped message="notApplicable: PSPs have no field for Windows HostProcess, namespace PSS labels or SCC access: notApplicable for PSP sets."/>
                      *         </testcase>
                      *         <testcase name="cis/hostpath-volumes 5.2.11 Minimize the admission of HostPath volumes" classname="PodSecurityPolicy set" file="manifest.yaml"/>
                      *         <testcase name="cis/host-ports 5.2.12 Minimize the admission of containers which use HostPorts" classname="PodSecurityPolicy set" file="manifest.yaml"/>

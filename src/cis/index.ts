@@ -18,6 +18,6 @@ export type {
 } from './types';
 export { BENCHMARKS, DEFAULT_BENCHMARK, findBenchmark } from './benchmarks';
 export { evaluatePodControls, evaluatePolicySet } from './evaluate';
-export { DECISIONS } from './decisions';
+export { DECISIONS, decisionSpecSection } from './decisions';
 export { REASON } from './reasons';
 export { CONTROLS } from './controls';

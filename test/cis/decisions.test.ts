@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DECISIONS, REASON } from '../../src/cis';
+import { DECISIONS, REASON, decisionSpecSection } from '../../src/cis';
+import type { DecisionCode } from '../../src/cis/decisions';
 
 describe('decision points (spec §4.4, §5, §6)', () => {
   it('every decision has a unique decision-* code and cites a spec section', () => {
@@ -7,8 +8,12 @@ describe('decision points (spec §4.4, §5, §6)', () => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const d of DECISIONS) {
       expect(d.code).toMatch(/^decision-[a-z0-9-]+$/);
-      expect(d.message).toMatch(/^§\d/);
+      expect(decisionSpecSection(d.code as DecisionCode)).toMatch(/^§\d+(\.\d+)?(\/§\d+(\.\d+)?)*$/);
     }
+  });
+
+  it('decision texts are printable ASCII: answers carry them, and workerd sends an ASCII answer by a straight copy', () => {
+    for (const d of DECISIONS) expect(d.message, d.code).toMatch(/^[\x20-\x7e]+$/);
   });
 
   it('covers the decision points the spec names explicitly', () => {

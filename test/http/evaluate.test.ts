@@ -288,3 +288,19 @@ export function wellFormed(xml: string): boolean {
   }
   return pos === body.length && stack.length === 0;
 }
+
+describe('POST /v1/evaluate: answers to ASCII input are ASCII', () => {
+  // workerd copies an ASCII answer into the response as it is, and converts one with any other
+  // character character by character (docs/performance.md, round 11): nothing of podsec's own
+  // wording may bring a non-ASCII character into an answer.
+  const ascii = /^[\x09\x0a\x0d\x20-\x7e]*$/;
+
+  it.each(['json', 'sarif', 'text', 'junit'])('format=%s', async (format) => {
+    expect(KUBECTL_LIST).toMatch(ascii);
+    const res = await yaml(`/v1/evaluate?format=${format}`, KUBECTL_LIST);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    if (format === 'json') expect(text).toContain('"code":"decision-');
+    expect(text).toMatch(ascii);
+  });
+});
