@@ -8,7 +8,17 @@
  * figure and tests.
  */
 
-const ALL = new Set<StringMemo>();
+/** Anything remembered across requests that clearStringMemos empties. */
+interface Clearable {
+  clear(): void;
+}
+
+const ALL = new Set<Clearable>();
+
+/** Registers a memo of another shape (src/psp/fields.ts ViolationMemo) with clearStringMemos. */
+export function registerMemo(memo: Clearable): void {
+  ALL.add(memo);
+}
 
 export class StringMemo {
   private readonly kept = new Map<string, string>();

@@ -3,6 +3,7 @@
  * Paths are Kubernetes' exact (sometimes odd, spec §10.8) field paths.
  */
 import { formatFieldError } from '../k8s/field-error';
+import { registerMemo } from '../k8s/string-memo';
 import type { PspViolation } from './types';
 
 export const ANNOTATION = {
@@ -68,6 +69,51 @@ export const fieldError = {
 function rendered(v: PspViolation): PspViolation {
   v.message = formatFieldError(v);
   return v;
+}
+
+/**
+ * Violations one validator builds again and again in the same words, remembered by where they are
+ * (a constant string such as a container's path) and what they are about (a string of the
+ * request, such as a capability name). Every policy that refuses the same thing on the same
+ * container words it the same way, and a request's containers come back with the next request of
+ * the same pod: the message is rendered once instead of per policy × container. Each call returns
+ * a copy of its own, field for field as `rendered` built it. The strings are immutable, so
+ * remembering them across requests cannot change an answer. Bounded: emptied when full.
+ */
+export class ViolationMemo {
+  private readonly kept = new Map<string, Map<string, PspViolation>>();
+  private size = 0;
+
+  constructor(
+    /** Violations kept before the memo starts over. */
+    readonly limit: number,
+    private readonly make: (at: string, about: string) => PspViolation,
+  ) {
+    registerMemo(this);
+  }
+
+  get(at: string, about: string): PspViolation {
+    // Only strings are remembered: anything else is built as before.
+    if (typeof about !== 'string') return this.make(at, about);
+    let byAbout = this.kept.get(at);
+    let v = byAbout?.get(about);
+    if (v === undefined) {
+      if (this.size >= this.limit) this.clear();
+      byAbout = this.kept.get(at);
+      if (byAbout === undefined) this.kept.set(at, (byAbout = new Map()));
+      v = this.make(at, about);
+      byAbout.set(about, v);
+      this.size++;
+    }
+    return v.value === undefined
+      ? { field: v.field, type: v.type, detail: v.detail, message: v.message }
+      : { field: v.field, type: v.type, detail: v.detail, message: v.message, value: v.value };
+  }
+
+  clear(): void {
+    this.kept.clear();
+    this.size = 0;
+  }
 }
 
 /** Go's `%v` of a []policy.IDRange / []HostPortRange struct slice: `[{1 2} {3 4}]`. */

@@ -1,7 +1,8 @@
 /**
  * Strings the PSP engine remembers or builds in a cheaper way (performance, issue 6): container
  * annotation keys (src/psp/container-annotation-keys.ts, on src/k8s/string-memo.ts), container field paths
- * (src/k8s/container-path.ts), the capability lists' sort and the volume type lookup. Each must
+ * (src/k8s/container-path.ts), refused capability additions (src/psp/fields.ts ViolationMemo), the
+ * capability lists' sort and the volume type lookup. Each must
  * give exactly what the plain construction gives, for any input, however often it is asked.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import {
   CONTAINER_KEY_MEMO_SIZE,
   seccompContainerKey,
 } from '../../src/psp/container-annotation-keys';
+import { fieldError, ViolationMemo } from '../../src/psp/fields';
 import { VOLUME_SOURCE_TYPES, volumeType } from '../../src/psp/strategies/volumes';
 import type { Volume } from '../../src/k8s/types';
 import { admit, container, pod, strictPsp } from './helpers';
@@ -121,5 +123,60 @@ describe('volume types (§5.7)', () => {
     ];
     for (const v of cases) expect(volumeType(v)).toBe(byTable(v));
     expect(cases.map(volumeType)).toEqual(['hostPath', 'cephFS', 'configMap', 'nfs']);
+  });
+});
+
+describe('violations remembered by place and subject (ViolationMemo)', () => {
+  beforeEach(() => clearContentCaches());
+
+  const make = (at: string, about: string) => fieldError.invalid(`${at}.x`, `"${about}"`, 'may not be added');
+
+  it('gives what the plain construction gives, a fresh object every time, in the same key order', () => {
+    const memo = new ViolationMemo(8, make);
+    const first = memo.get('spec.containers[0]', 'NET_ADMIN');
+    const again = memo.get('spec.containers[0]', 'NET_ADMIN');
+    expect(first).toEqual(make('spec.containers[0]', 'NET_ADMIN'));
+    expect(Object.keys(first)).toEqual(Object.keys(make('spec.containers[0]', 'NET_ADMIN')));
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    again.message = 'changed';
+    expect(memo.get('spec.containers[0]', 'NET_ADMIN').message).toBe('spec.containers[0].x: Invalid value: "NET_ADMIN": may not be added');
+  });
+
+  it('a violation without a value is copied without one', () => {
+    const memo = new ViolationMemo(8, (at) => fieldError.required(at));
+    const v = memo.get('spec.containers[0].securityContext.runAsUser', 'a');
+    expect(v).toEqual({ field: 'spec.containers[0].securityContext.runAsUser', type: 'Required value', detail: '', message: 'spec.containers[0].securityContext.runAsUser: Required value' });
+    expect('value' in v).toBe(false);
+  });
+
+  it('more subjects than it holds all get their own words, before and after it starts over', () => {
+    const memo = new ViolationMemo(5, make);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 12; i++) {
+        const at = `spec.containers[${i % 3}]`;
+        expect(memo.get(at, `CAP_${i}`)).toEqual(make(at, `CAP_${i}`));
+      }
+    }
+  });
+
+  it('§5.8 every policy refuses each added capability of each container in the apiserver\'s words', () => {
+    const c = (name: string, add: string[]) => container(name, { securityContext: { capabilities: { add } } });
+    const p = pod({ containers: [c('a', ['NET_ADMIN', 'SYS_TIME']), c('b', ['NET_ADMIN'])] });
+    for (let round = 0; round < 2; round++) {
+      const r = admit(p, [strictPsp('one'), strictPsp('two', { allowedCapabilities: ['SYS_TIME'] })]);
+      expect(r.evaluations.map((e) => e.violations.map((v) => v.message))).toEqual([
+        [
+          'spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_ADMIN": capability may not be added',
+          'spec.containers[0].securityContext.capabilities.add: Invalid value: "SYS_TIME": capability may not be added',
+          'spec.containers[1].securityContext.capabilities.add: Invalid value: "NET_ADMIN": capability may not be added',
+        ],
+        [
+          'spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_ADMIN": capability may not be added',
+          'spec.containers[1].securityContext.capabilities.add: Invalid value: "NET_ADMIN": capability may not be added',
+        ],
+      ]);
+      expect(r.evaluations[0]!.violations[0]).not.toBe(r.evaluations[1]!.violations[0]);
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { goValue } from '../../k8s/field-error';
 import type { Capabilities, Container, PodSecurityPolicy, PodTemplate } from '../../k8s/types';
-import { fieldError } from '../fields';
+import { fieldError, ViolationMemo } from '../fields';
 import type { PodDraft } from '../pod-draft';
 import type { ContainerKind, PspStrategy, PspViolation } from '../types';
 
@@ -17,6 +17,9 @@ export interface CapabilitiesPolicy {
 }
 
 const NONE: readonly string[] = [];
+
+/** Refusals of added capabilities remembered (ViolationMemo) before that memo starts over. */
+const ADD_REFUSALS_KEPT = 4096;
 
 /**
  * Go's sets.String.List(): sorted byte-wise (capability names are ASCII), duplicates dropped.
@@ -100,6 +103,14 @@ function addsSomething(s: CapabilitiesPolicy, add: readonly string[], drop: read
   return false;
 }
 
+/**
+ * `capability may not be added`, by container path and capability: the most frequent violation of
+ * a pod that adds capabilities, the same words under every policy that does not allow them.
+ */
+const ADD_REFUSALS = new ViolationMemo(ADD_REFUSALS_KEPT, (path, cap) =>
+  fieldError.invalid(`${path}.securityContext.capabilities.add`, goValue.string(cap), 'capability may not be added'),
+);
+
 export function validateCapabilities(s: CapabilitiesPolicy, _pod: PodTemplate, c: Container, path: string, errs: PspViolation[]): void {
   const caps = c.securityContext?.capabilities;
   if (caps === undefined) {
@@ -113,9 +124,7 @@ export function validateCapabilities(s: CapabilitiesPolicy, _pod: PodTemplate, c
   const add = caps.add;
   if (add !== undefined) {
     for (const cap of add) {
-      if (!s.defaultAddSet.has(cap) && !s.allowed.has(cap)) {
-        errs.push(fieldError.invalid(`${path}.securityContext.capabilities.add`, goValue.string(cap), 'capability may not be added'));
-      }
+      if (!s.defaultAddSet.has(cap) && !s.allowed.has(cap)) errs.push(ADD_REFUSALS.get(path, cap));
     }
   }
   if (s.requiredDrop.length === 0) return;
