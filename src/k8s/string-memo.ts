@@ -8,6 +8,26 @@
  * figure and tests.
  */
 
+/**
+ * A copy of `s` that shares no storage with any other string. What a memo keeps across requests
+ * must be such a copy: a string read from a request may be a slice of the whole request text (the
+ * YAML reader slices scalars out of it, and V8 makes any slice of 13 characters or more a view
+ * into its parent), and one such string kept in a memo keeps the whole body, up to 1 MiB, alive
+ * for as long as the memo keeps it. Measured before this existed: 1.75 MB of heap kept per
+ * distinct YAML body sent twice (docs/performance.md, round 11). A JSON round trip always builds
+ * a new flat string, lone surrogates included; a string too short to be a piece of another is one
+ * already. Memos call it when they store, never on a lookup.
+ */
+export function ownString(s: string): string {
+  return s.length < SHORTEST_PIECED_STRING ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
+ * V8 copies the characters of a slice or a concatenation shorter than this into a string of its
+ * own (SlicedString::kMinLength = ConsString::kMinLength = 13); longer ones may point into others.
+ */
+export const SHORTEST_PIECED_STRING = 13;
+
 /** Anything remembered across requests that clearStringMemos empties. */
 interface Clearable {
   clear(): void;
@@ -37,8 +57,10 @@ export class StringMemo {
     let out = this.kept.get(input);
     if (out === undefined) {
       if (this.kept.size >= this.size) this.kept.clear();
-      out = this.make(input);
-      this.kept.set(input, out);
+      // Key and value from an own copy of the input (ownString): neither keeps the request's text.
+      const own = ownString(input);
+      out = this.make(own);
+      this.kept.set(own, out);
     }
     return out;
   }

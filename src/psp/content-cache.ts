@@ -9,11 +9,18 @@
  * entry is made from, natively and cheaply), from then on by walking the submitted policy against
  * a private record of its content (src/k8s/content-shape.ts), which builds and hashes no string.
  * Bounded, evicted by second chance (a hit only sets a flag).
+ *
+ * Nothing an entry keeps comes from the request's own objects: its name is an own copy, and its
+ * shapes, validation errors and provider are derived from `ownContent(entry)`, a copy parsed from
+ * the entry's JSON. A string of a request may be a view into the whole request text (the YAML
+ * reader slices scalars out of it), so an entry holding one would keep that body alive for as
+ * long as the entry lives (src/k8s/string-memo.ts ownString). The copy has the content the entry
+ * is recognised by, its JSON, so what is derived from it is what the request's policy gives.
  */
 import { contentShape, isMatchable, sameContent, type Shape } from '../k8s/content-shape';
 import type { FieldError } from '../k8s/field-error';
-import { clearStringMemos } from '../k8s/string-memo';
-import type { PodSecurityPolicy } from '../k8s/types';
+import { clearStringMemos, ownString } from '../k8s/string-memo';
+import type { ObjectMeta, PodSecurityPolicy, PodSecurityPolicySpec } from '../k8s/types';
 import type { Provider } from './provider';
 
 /**
@@ -31,6 +38,8 @@ export interface PolicyEntry {
    * is then compared by JSON.
    */
   shape?: { readonly metadata: Shape; readonly spec: Shape } | null;
+  /** The content as objects of its own (ownContent), parsed from `json` when first needed. */
+  content?: PodSecurityPolicy;
   /** ValidatePodSecurityPolicy's errors (validation/index.ts); never handed out. */
   errors?: readonly FieldError[];
   /** The compiled provider (provider.ts). */
@@ -88,17 +97,30 @@ function find(psp: PodSecurityPolicy, name: string): PolicyEntry | string | unde
     }
     json ??= contentJson(psp);
     if (json !== e.json) continue;
-    if (e.shape === undefined) e.shape = recordShape(psp);
+    if (e.shape === undefined) e.shape = recordShape(e);
     return e;
   }
   return json;
 }
 
-/** Shapes of a policy's content, or null when they could never recognise it. */
-function recordShape(psp: PodSecurityPolicy): PolicyEntry['shape'] {
-  const metadata = contentShape(psp.metadata);
-  const spec = contentShape(psp.spec);
+/** Shapes of an entry's content, or null when they could never recognise it. */
+function recordShape(entry: PolicyEntry): PolicyEntry['shape'] {
+  const own = ownContent(entry);
+  const metadata = contentShape(own.metadata);
+  const spec = contentShape(own.spec);
   return isMatchable(metadata) && isMatchable(spec) ? { metadata, spec } : null;
+}
+
+/**
+ * The entry's content as objects of its own, parsed from its JSON: what the entry's shapes,
+ * validation errors and provider are derived from, so that none of them refers to a request's
+ * objects or strings. Parsed when one of them is first needed; read only.
+ */
+export function ownContent(entry: PolicyEntry): PodSecurityPolicy {
+  if (entry.content !== undefined) return entry.content;
+  const [metadata, spec] = JSON.parse(entry.json) as [ObjectMeta | null, PodSecurityPolicySpec | null];
+  // JSON writes an absent metadata or spec as null; the request's object had it absent.
+  return (entry.content = { apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', metadata: metadata ?? undefined!, spec: spec ?? undefined! });
 }
 
 function remove(entry: PolicyEntry): void {
@@ -145,7 +167,7 @@ export function freshPolicyEntry(psp: PodSecurityPolicy): PolicyEntry {
     entry = found;
     entry.used = true;
   } else {
-    entry = { name, json: found ?? contentJson(psp), used: false };
+    entry = { name: ownString(name), json: found ?? contentJson(psp), used: false };
     keep(entry);
   }
   BY_OBJECT.set(psp, entry);

@@ -3,7 +3,7 @@
  * Paths are Kubernetes' exact (sometimes odd, spec §10.8) field paths.
  */
 import { formatFieldError } from '../k8s/field-error';
-import { registerMemo } from '../k8s/string-memo';
+import { ownString, registerMemo } from '../k8s/string-memo';
 import type { PspViolation } from './types';
 
 export const ANNOTATION = {
@@ -78,7 +78,8 @@ function rendered(v: PspViolation): PspViolation {
  * container words it the same way, and a request's containers come back with the next request of
  * the same pod: the message is rendered once instead of per policy × container. Each call returns
  * a copy of its own, field for field as `rendered` built it. The strings are immutable, so
- * remembering them across requests cannot change an answer. Bounded: emptied when full.
+ * remembering them across requests cannot change an answer; they are built from own copies of
+ * the request's strings (ownString), so they keep nothing of its text. Bounded: emptied when full.
  */
 export class ViolationMemo {
   private readonly kept = new Map<string, Map<string, PspViolation>>();
@@ -99,10 +100,13 @@ export class ViolationMemo {
     let v = byAbout?.get(about);
     if (v === undefined) {
       if (this.size >= this.limit) this.clear();
+      // Kept from own copies (ownString): nothing kept refers to the request's text.
+      const ownAt = ownString(at);
+      const ownAbout = ownString(about);
       byAbout = this.kept.get(at);
-      if (byAbout === undefined) this.kept.set(at, (byAbout = new Map()));
-      v = this.make(at, about);
-      byAbout.set(about, v);
+      if (byAbout === undefined) this.kept.set(ownAt, (byAbout = new Map()));
+      v = this.make(ownAt, ownAbout);
+      byAbout.set(ownAbout, v);
       this.size++;
     }
     return v.value === undefined

@@ -5,7 +5,7 @@
  */
 import { containerPath } from '../k8s/container-path';
 import type { PodSecurityPolicy, PodTemplate } from '../k8s/types';
-import { POLICY_CACHE_SIZE, policyEntry } from './content-cache';
+import { ownContent, POLICY_CACHE_SIZE, policyEntry } from './content-cache';
 import { defaultPodSecurityPolicy } from './policy-defaults';
 import { CONTAINER_KINDS, PodDraft } from './pod-draft';
 import { ALLOW_PRIVILEGE_ESCALATION } from './strategies/allow-privilege-escalation';
@@ -149,14 +149,15 @@ export const PROVIDER_CACHE_SIZE = POLICY_CACHE_SIZE;
  * once per content (content-cache.ts): defaulting is a pure function of the submitted policy, so
  * a hit skips it as well as compiling. A provider holds no state and never hands out its own
  * objects (mutations write fresh copies), so sharing one between requests cannot change a result.
- * It is compiled from the request's own policy object: every compiled strategy copies what it
- * keeps of the policy (lists, ranges, options) or keeps only strings, numbers and fresh Sets, so
- * a cached provider holds no object another answer or a later change to that object could reach.
+ * It is compiled from the cache entry's own copy of the content (ownContent), not from the
+ * request's object: a cached provider holds no object another answer or a later change to that
+ * object could reach, and no string of the request (which could keep the whole request text
+ * alive, content-cache.ts).
  */
 export function providerFor(psp: PodSecurityPolicy): Provider {
   // policyEntry is by object first: a request with many pods looks each policy up once.
   const entry = policyEntry(psp);
-  return (entry.provider ??= compileProvider(defaultPodSecurityPolicy(psp)));
+  return (entry.provider ??= compileProvider(defaultPodSecurityPolicy(ownContent(entry))));
 }
 
 /** Builds the provider for an already defaulted (§1.3) policy. */

@@ -7,6 +7,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { containerPath } from '../../src/k8s/container-path';
+import { ownString } from '../../src/k8s/string-memo';
 import { clearContentCaches } from '../../src/psp/content-cache';
 import {
   appArmorContainerKey,
@@ -177,6 +178,15 @@ describe('violations remembered by place and subject (ViolationMemo)', () => {
         ],
       ]);
       expect(r.evaluations[0]!.violations[0]).not.toBe(r.evaluations[1]!.violations[0]);
+    }
+  });
+});
+
+describe('own copies of strings (ownString, for what memos keep across requests)', () => {
+  it('equal to the string, whatever it holds', () => {
+    const text = 'metadata:\n  name: a-rather-long-policy-name-with-\u00e9-and-\ud83d\ude00\n';
+    for (const s of ['', 'a', 'NET_BIND_SERVICE', text, text.slice(16, 60), 'lone \ud800 surrogate', '\u0000\u001f"\\']) {
+      expect(ownString(s)).toBe(s);
     }
   });
 });

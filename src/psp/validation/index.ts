@@ -7,7 +7,7 @@
  */
 import type { FieldError } from '../../k8s/field-error';
 import type { PodSecurityPolicy } from '../../k8s/types';
-import { freshPolicyEntry } from '../content-cache';
+import { freshPolicyEntry, ownContent } from '../content-cache';
 import { validateAppArmorAnnotations } from './apparmor-annotations';
 import { validateCapabilities } from './capabilities';
 import { validateAllowedCSIDrivers } from './csi-drivers';
@@ -61,7 +61,8 @@ export const PSP_VALIDATION_RULES: ReadonlyArray<{ readonly id: string; readonly
 export function validatePodSecurityPolicy(psp: PodSecurityPolicy): FieldError[] {
   // Looked up afresh, not by object: callers may validate an object, change it and validate again.
   const entry = freshPolicyEntry(psp);
-  const errs = (entry.errors ??= runValidationRules(psp));
+  // From the entry's own copy of the content, so the errors it keeps hold none of the request's strings.
+  const errs = (entry.errors ??= runValidationRules(ownContent(entry)));
   return errs.length === 0 ? [] : errs.map(copyFieldError);
 }
 
