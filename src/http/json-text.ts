@@ -15,7 +15,6 @@
  */
 import { SHORTEST_PIECED_STRING } from '../k8s/string-memo';
 
-
 export function jsonText(value: unknown): string {
   internLongStrings(value, Object.create(null) as Record<string, 0>);
   return JSON.stringify(value);

@@ -9,24 +9,24 @@
  */
 
 /**
- * A copy of `s` that shares no storage with any other string. What a memo keeps across requests
- * must be such a copy: a string read from a request may be a slice of the whole request text (the
- * YAML reader slices scalars out of it, and V8 makes any slice of 13 characters or more a view
- * into its parent), and one such string kept in a memo keeps the whole body, up to 1 MiB, alive
- * for as long as the memo keeps it. Measured before this existed: 1.75 MB of heap kept per
- * distinct YAML body sent twice (docs/performance.md, round 11). A JSON round trip always builds
- * a new flat string, lone surrogates included; a string too short to be a piece of another is one
- * already. Memos call it when they store, never on a lookup.
- */
-export function ownString(s: string): string {
-  return s.length < SHORTEST_PIECED_STRING ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-/**
  * V8 copies the characters of a slice or a concatenation shorter than this into a string of its
  * own (SlicedString::kMinLength = ConsString::kMinLength = 13); longer ones may point into others.
  */
 export const SHORTEST_PIECED_STRING = 13;
+
+/**
+ * A copy of `s` that shares no storage with any other string. What a memo keeps across requests
+ * must be such a copy: a string read from a request may be a slice of the whole request text (the
+ * YAML reader slices scalars out of it, and V8 makes any slice of 13 characters or more a view
+ * into its parent), and one such string kept in a memo keeps the whole body, up to 1 MiB, alive
+ * for as long as the memo keeps it. Measured before this existed: ~1.8 MB of heap kept per
+ * distinct 0.9 MiB YAML body sent twice (docs/performance.md, round 11). A JSON round trip always
+ * builds a new flat string, lone surrogates included; a string too short to be a piece of another
+ * is one already. Memos call it when they store, never on a lookup.
+ */
+export function ownString(s: string): string {
+  return s.length < SHORTEST_PIECED_STRING ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
 
 /** Anything remembered across requests that clearStringMemos empties. */
 interface Clearable {
