@@ -35,7 +35,7 @@ interface Clearable {
 
 const ALL = new Set<Clearable>();
 
-/** Registers a memo of another shape (src/psp/fields.ts ViolationMemo) with clearStringMemos. */
+/** Registers a memo with clearStringMemos: every StringMemo, and memos of other shapes (ViolationMemo). */
 export function registerMemo(memo: Clearable): void {
   ALL.add(memo);
 }
@@ -48,7 +48,7 @@ export class StringMemo {
     readonly size: number,
     private readonly make: (input: string) => string,
   ) {
-    ALL.add(this);
+    registerMemo(this);
   }
 
   get(input: string): string {
